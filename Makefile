@@ -1,0 +1,41 @@
+# Two commands set up a fresh machine: `make regen` (generate the client) and `make test`.
+# Both create the virtual environment and install the pinned dependencies themselves.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PY     := $(BIN)/python
+
+.PHONY: venv regen check-generated test lint typecheck pytest bench clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements/dev.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements/dev.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+## Regenerate generated/anythingllm_api from the pinned spec (ARGS="--url http://host:3001" for a live server).
+regen: $(STAMP)
+	$(PY) scripts/regen.py --strict $(ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check anythingllm scripts tests
+	$(BIN)/ruff format --check anythingllm scripts tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+## The test command: lint, types, and the whole test suite (cassette replays, no network).
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	$(PY) -m bench $(ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
