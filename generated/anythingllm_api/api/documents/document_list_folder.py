@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_error import ApiError
+from ...models.document_limit_type_1 import (
+    DocumentLimitType1,
+)
+from ...models.folder_page import FolderPage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    folder_name: str,
+    *,
+    offset: int | Unset = UNSET,
+    limit: DocumentLimitType1 | int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["offset"] = offset
+
+    json_limit: int | str | Unset
+    if isinstance(limit, Unset):
+        json_limit = UNSET
+    elif isinstance(limit, str):
+        json_limit = limit
+    else:
+        json_limit = limit
+    params["limit"] = json_limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/documents/folder/{folder_name}".format(
+            folder_name=quote(str(folder_name), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiError | FolderPage | str | None:
+    if response.status_code == 200:
+        response_200 = FolderPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = FolderPage.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 403:
+        response_403 = ApiError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = FolderPage.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = response.text
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApiError | FolderPage | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    folder_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    offset: int | Unset = UNSET,
+    limit: DocumentLimitType1 | int | Unset = UNSET,
+) -> Response[ApiError | FolderPage | str]:
+    """Get all documents stored in a specific folder. Returns every document by default; pass offset and
+    limit to paginate.
+
+    Args:
+        folder_name (str):
+        offset (int | Unset):
+        limit (DocumentLimitType1 | int | Unset): A page size up to 1000, or "all".
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | FolderPage | str]
+    """
+
+    kwargs = _get_kwargs(
+        folder_name=folder_name,
+        offset=offset,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    folder_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    offset: int | Unset = UNSET,
+    limit: DocumentLimitType1 | int | Unset = UNSET,
+) -> ApiError | FolderPage | str | None:
+    """Get all documents stored in a specific folder. Returns every document by default; pass offset and
+    limit to paginate.
+
+    Args:
+        folder_name (str):
+        offset (int | Unset):
+        limit (DocumentLimitType1 | int | Unset): A page size up to 1000, or "all".
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | FolderPage | str
+    """
+
+    return sync_detailed(
+        folder_name=folder_name,
+        client=client,
+        offset=offset,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    folder_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    offset: int | Unset = UNSET,
+    limit: DocumentLimitType1 | int | Unset = UNSET,
+) -> Response[ApiError | FolderPage | str]:
+    """Get all documents stored in a specific folder. Returns every document by default; pass offset and
+    limit to paginate.
+
+    Args:
+        folder_name (str):
+        offset (int | Unset):
+        limit (DocumentLimitType1 | int | Unset): A page size up to 1000, or "all".
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | FolderPage | str]
+    """
+
+    kwargs = _get_kwargs(
+        folder_name=folder_name,
+        offset=offset,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    folder_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    offset: int | Unset = UNSET,
+    limit: DocumentLimitType1 | int | Unset = UNSET,
+) -> ApiError | FolderPage | str | None:
+    """Get all documents stored in a specific folder. Returns every document by default; pass offset and
+    limit to paginate.
+
+    Args:
+        folder_name (str):
+        offset (int | Unset):
+        limit (DocumentLimitType1 | int | Unset): A page size up to 1000, or "all".
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | FolderPage | str
+    """
+
+    return (
+        await asyncio_detailed(
+            folder_name=folder_name,
+            client=client,
+            offset=offset,
+            limit=limit,
+        )
+    ).parsed

@@ -1,0 +1,180 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_error import ApiError
+from ...models.document_upload_raw_text_body import DocumentUploadRawTextBody
+from ...models.document_upload_result import DocumentUploadResult
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: DocumentUploadRawTextBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/document/raw-text",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiError | DocumentUploadResult | None:
+    if response.status_code == 200:
+        response_200 = DocumentUploadResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = ApiError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = DocumentUploadResult.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = DocumentUploadResult.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApiError | DocumentUploadResult]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DocumentUploadRawTextBody,
+) -> Response[ApiError | DocumentUploadResult]:
+    """Upload a file by specifying its raw text content and metadata values without having to upload a
+    file.
+
+    Args:
+        body (DocumentUploadRawTextBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | DocumentUploadResult]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DocumentUploadRawTextBody,
+) -> ApiError | DocumentUploadResult | None:
+    """Upload a file by specifying its raw text content and metadata values without having to upload a
+    file.
+
+    Args:
+        body (DocumentUploadRawTextBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | DocumentUploadResult
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DocumentUploadRawTextBody,
+) -> Response[ApiError | DocumentUploadResult]:
+    """Upload a file by specifying its raw text content and metadata values without having to upload a
+    file.
+
+    Args:
+        body (DocumentUploadRawTextBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | DocumentUploadResult]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DocumentUploadRawTextBody,
+) -> ApiError | DocumentUploadResult | None:
+    """Upload a file by specifying its raw text content and metadata values without having to upload a
+    file.
+
+    Args:
+        body (DocumentUploadRawTextBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | DocumentUploadResult
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,170 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_error import ApiError
+from ...models.success_result import SuccessResult
+from ...types import Response
+
+
+def _get_kwargs(
+    embed_uuid: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/embed/{embed_uuid}".format(
+            embed_uuid=quote(str(embed_uuid), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiError | SuccessResult | str | None:
+    if response.status_code == 200:
+        response_200 = SuccessResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = ApiError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ApiError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = response.text
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApiError | SuccessResult | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    embed_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ApiError | SuccessResult | str]:
+    """Delete an existing embed configuration
+
+    Args:
+        embed_uuid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | SuccessResult | str]
+    """
+
+    kwargs = _get_kwargs(
+        embed_uuid=embed_uuid,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    embed_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ApiError | SuccessResult | str | None:
+    """Delete an existing embed configuration
+
+    Args:
+        embed_uuid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | SuccessResult | str
+    """
+
+    return sync_detailed(
+        embed_uuid=embed_uuid,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    embed_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ApiError | SuccessResult | str]:
+    """Delete an existing embed configuration
+
+    Args:
+        embed_uuid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | SuccessResult | str]
+    """
+
+    kwargs = _get_kwargs(
+        embed_uuid=embed_uuid,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    embed_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ApiError | SuccessResult | str | None:
+    """Delete an existing embed configuration
+
+    Args:
+        embed_uuid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | SuccessResult | str
+    """
+
+    return (
+        await asyncio_detailed(
+            embed_uuid=embed_uuid,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,191 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_error import ApiError
+from ...models.embed_update_body import EmbedUpdateBody
+from ...models.embed_update_response_200 import EmbedUpdateResponse200
+from ...types import Response
+
+
+def _get_kwargs(
+    embed_uuid: str,
+    *,
+    body: EmbedUpdateBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/embed/{embed_uuid}".format(
+            embed_uuid=quote(str(embed_uuid), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiError | EmbedUpdateResponse200 | str | None:
+    if response.status_code == 200:
+        response_200 = EmbedUpdateResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = ApiError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ApiError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = response.text
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApiError | EmbedUpdateResponse200 | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    embed_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EmbedUpdateBody,
+) -> Response[ApiError | EmbedUpdateResponse200 | str]:
+    """Update an existing embed configuration
+
+    Args:
+        embed_uuid (str):
+        body (EmbedUpdateBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | EmbedUpdateResponse200 | str]
+    """
+
+    kwargs = _get_kwargs(
+        embed_uuid=embed_uuid,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    embed_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EmbedUpdateBody,
+) -> ApiError | EmbedUpdateResponse200 | str | None:
+    """Update an existing embed configuration
+
+    Args:
+        embed_uuid (str):
+        body (EmbedUpdateBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | EmbedUpdateResponse200 | str
+    """
+
+    return sync_detailed(
+        embed_uuid=embed_uuid,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    embed_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EmbedUpdateBody,
+) -> Response[ApiError | EmbedUpdateResponse200 | str]:
+    """Update an existing embed configuration
+
+    Args:
+        embed_uuid (str):
+        body (EmbedUpdateBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | EmbedUpdateResponse200 | str]
+    """
+
+    kwargs = _get_kwargs(
+        embed_uuid=embed_uuid,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    embed_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EmbedUpdateBody,
+) -> ApiError | EmbedUpdateResponse200 | str | None:
+    """Update an existing embed configuration
+
+    Args:
+        embed_uuid (str):
+        body (EmbedUpdateBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | EmbedUpdateResponse200 | str
+    """
+
+    return (
+        await asyncio_detailed(
+            embed_uuid=embed_uuid,
+            client=client,
+            body=body,
+        )
+    ).parsed

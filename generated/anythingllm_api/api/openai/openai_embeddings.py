@@ -1,0 +1,178 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_error import ApiError
+from ...models.embedding_list import EmbeddingList
+from ...models.openai_embeddings_body import OpenaiEmbeddingsBody
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: OpenaiEmbeddingsBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/openai/embeddings",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ApiError | EmbeddingList | None:
+    if response.status_code == 200:
+        response_200 = EmbeddingList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = ApiError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 500:
+        response_500 = cast(Any, None)
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | ApiError | EmbeddingList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OpenaiEmbeddingsBody,
+) -> Response[Any | ApiError | EmbeddingList]:
+    """Get the embeddings of any arbitrary text string. This will use the embedder provider set in the
+    system. Please ensure the token length of each string fits within the context of your embedder
+    model.
+
+    Args:
+        body (OpenaiEmbeddingsBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ApiError | EmbeddingList]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OpenaiEmbeddingsBody,
+) -> Any | ApiError | EmbeddingList | None:
+    """Get the embeddings of any arbitrary text string. This will use the embedder provider set in the
+    system. Please ensure the token length of each string fits within the context of your embedder
+    model.
+
+    Args:
+        body (OpenaiEmbeddingsBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ApiError | EmbeddingList
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OpenaiEmbeddingsBody,
+) -> Response[Any | ApiError | EmbeddingList]:
+    """Get the embeddings of any arbitrary text string. This will use the embedder provider set in the
+    system. Please ensure the token length of each string fits within the context of your embedder
+    model.
+
+    Args:
+        body (OpenaiEmbeddingsBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ApiError | EmbeddingList]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OpenaiEmbeddingsBody,
+) -> Any | ApiError | EmbeddingList | None:
+    """Get the embeddings of any arbitrary text string. This will use the embedder provider set in the
+    system. Please ensure the token length of each string fits within the context of your embedder
+    model.
+
+    Args:
+        body (OpenaiEmbeddingsBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ApiError | EmbeddingList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,211 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_error import ApiError
+from ...models.chat_response import ChatResponse
+from ...models.thread_chat_request import ThreadChatRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    slug: str,
+    thread_slug: str,
+    *,
+    body: ThreadChatRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/workspace/{slug}/thread/{thread_slug}/chat".format(
+            slug=quote(str(slug), safe=""),
+            thread_slug=quote(str(thread_slug), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiError | ChatResponse | None:
+    if response.status_code == 200:
+        response_200 = ChatResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ChatResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 403:
+        response_403 = ApiError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ChatResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = ChatResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApiError | ChatResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    slug: str,
+    thread_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ThreadChatRequest,
+) -> Response[ApiError | ChatResponse]:
+    """Chat with a workspace thread
+
+    Args:
+        slug (str):
+        thread_slug (str):
+        body (ThreadChatRequest): A thread chat. `message` may be omitted only with `reset`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | ChatResponse]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        thread_slug=thread_slug,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    slug: str,
+    thread_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ThreadChatRequest,
+) -> ApiError | ChatResponse | None:
+    """Chat with a workspace thread
+
+    Args:
+        slug (str):
+        thread_slug (str):
+        body (ThreadChatRequest): A thread chat. `message` may be omitted only with `reset`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | ChatResponse
+    """
+
+    return sync_detailed(
+        slug=slug,
+        thread_slug=thread_slug,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    slug: str,
+    thread_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ThreadChatRequest,
+) -> Response[ApiError | ChatResponse]:
+    """Chat with a workspace thread
+
+    Args:
+        slug (str):
+        thread_slug (str):
+        body (ThreadChatRequest): A thread chat. `message` may be omitted only with `reset`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | ChatResponse]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        thread_slug=thread_slug,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    slug: str,
+    thread_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ThreadChatRequest,
+) -> ApiError | ChatResponse | None:
+    """Chat with a workspace thread
+
+    Args:
+        slug (str):
+        thread_slug (str):
+        body (ThreadChatRequest): A thread chat. `message` may be omitted only with `reset`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | ChatResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            slug=slug,
+            thread_slug=thread_slug,
+            client=client,
+            body=body,
+        )
+    ).parsed

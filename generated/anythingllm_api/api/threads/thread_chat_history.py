@@ -1,0 +1,185 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_error import ApiError
+from ...models.chat_history import ChatHistory
+from ...models.message_response import MessageResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    slug: str,
+    thread_slug: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/workspace/{slug}/thread/{thread_slug}/chats".format(
+            slug=quote(str(slug), safe=""),
+            thread_slug=quote(str(thread_slug), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiError | ChatHistory | MessageResponse | str | None:
+    if response.status_code == 200:
+        response_200 = ChatHistory.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 403:
+        response_403 = ApiError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = MessageResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = response.text
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApiError | ChatHistory | MessageResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    slug: str,
+    thread_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ApiError | ChatHistory | MessageResponse | str]:
+    """Get chats for a workspace thread
+
+    Args:
+        slug (str):
+        thread_slug (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | ChatHistory | MessageResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        thread_slug=thread_slug,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    slug: str,
+    thread_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ApiError | ChatHistory | MessageResponse | str | None:
+    """Get chats for a workspace thread
+
+    Args:
+        slug (str):
+        thread_slug (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | ChatHistory | MessageResponse | str
+    """
+
+    return sync_detailed(
+        slug=slug,
+        thread_slug=thread_slug,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    slug: str,
+    thread_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ApiError | ChatHistory | MessageResponse | str]:
+    """Get chats for a workspace thread
+
+    Args:
+        slug (str):
+        thread_slug (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiError | ChatHistory | MessageResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        thread_slug=thread_slug,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    slug: str,
+    thread_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ApiError | ChatHistory | MessageResponse | str | None:
+    """Get chats for a workspace thread
+
+    Args:
+        slug (str):
+        thread_slug (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiError | ChatHistory | MessageResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            slug=slug,
+            thread_slug=thread_slug,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.invite import Invite
+
+
+T = TypeVar("T", bound="AdminCreateInviteResponse200")
+
+
+@_attrs_define
+class AdminCreateInviteResponse200:
+    """
+    Attributes:
+        invite (Invite | None):
+        error (None | str | Unset):
+    """
+
+    invite: Invite | None
+    error: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.invite import Invite  # noqa: PLC0415
+
+        invite: dict[str, Any] | None
+        if isinstance(self.invite, Invite):
+            invite = self.invite.to_dict()
+        else:
+            invite = self.invite
+
+        error: None | str | Unset
+        if isinstance(self.error, Unset):
+            error = UNSET
+        else:
+            error = self.error
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "invite": invite,
+            }
+        )
+        if error is not UNSET:
+            field_dict["error"] = error
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.invite import Invite  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_invite(data: object) -> Invite | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                invite_type_1 = Invite.from_dict(data)
+
+                return invite_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Invite | None, data)
+
+        invite = _parse_invite(d.pop("invite"))
+
+        def _parse_error(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error = _parse_error(d.pop("error", UNSET))
+
+        admin_create_invite_response_200 = cls(
+            invite=invite,
+            error=error,
+        )
+
+        admin_create_invite_response_200.additional_properties = d
+        return admin_create_invite_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

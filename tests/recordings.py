@@ -1,0 +1,104 @@
+"""Read the recordings of the real server (VCR cassettes in ../shared) as plain data."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "anythingllm"
+RECORDINGS = SHARED / "recordings" / "v1.16.0"
+PINNED_SPEC = SHARED / "openapi" / "v1.16.0.json"
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """One recorded request and the server's answer."""
+
+    cassette: str
+    index: int
+    method: str
+    uri: str
+    request_headers: dict[str, str]
+    request_body: bytes
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def path(self) -> str:
+        """The URL path, e.g. /api/v1/workspaces."""
+        return urlsplit(self.uri).path
+
+    @property
+    def content_type(self) -> str:
+        """The response media type without parameters ('' when the server sent none)."""
+        return self.headers.get("content-type", "").split(";")[0].strip()
+
+    def json(self) -> Any:
+        """The response body as JSON."""
+        return json.loads(self.body)
+
+    def to_httpx(self) -> httpx.Response:
+        """The recorded answer as an httpx response, with its request attached."""
+        request = httpx.Request(self.method, self.uri, headers=self.request_headers, content=self.request_body)
+        headers = {k: v for k, v in self.headers.items() if k not in ("content-encoding", "transfer-encoding")}
+        return httpx.Response(self.status, headers=headers, content=self.body, request=request)
+
+
+def _text(value: Any) -> bytes:
+    if isinstance(value, dict):
+        value = value.get("string", "")
+    if value is None:
+        return b""
+    return value if isinstance(value, bytes) else str(value).encode()
+
+
+def _headers(raw: dict[str, list[str]] | None) -> dict[str, str]:
+    return {k.lower(): (v[0] if isinstance(v, list) else str(v)) for k, v in (raw or {}).items()}
+
+
+@functools.cache
+def load(cassette: str) -> tuple[Interaction, ...]:
+    """Every interaction of ``cassette`` (a file name with or without .yaml), in recorded order."""
+    name = cassette if cassette.endswith(".yaml") else f"{cassette}.yaml"
+    data = yaml.safe_load((RECORDINGS / name).read_text())
+    out = []
+    for n, item in enumerate(data["interactions"], 1):
+        req, res = item["request"], item["response"]
+        out.append(
+            Interaction(
+                cassette=name,
+                index=n,
+                method=req["method"].upper(),
+                uri=req["uri"],
+                request_headers=_headers(req.get("headers")),
+                request_body=_text(req.get("body")),
+                status=int(res["status"]["code"]),
+                headers=_headers(res.get("headers")),
+                body=_text(res.get("body", res.get("content"))),
+            )
+        )
+    return tuple(out)
+
+
+def cassettes() -> list[str]:
+    """Names of every recorded cassette."""
+    return sorted(p.name for p in RECORDINGS.glob("*.yaml"))
+
+
+def all_interactions() -> list[Interaction]:
+    """Every interaction of every cassette."""
+    return [i for name in cassettes() for i in load(name)]
+
+
+def available() -> bool:
+    """Whether the shared recordings are present next to the checkout."""
+    return RECORDINGS.is_dir() and PINNED_SPEC.is_file()
