@@ -1,0 +1,1 @@
+"""The friendly modules, one per area of the server."""

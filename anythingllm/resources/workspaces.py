@@ -1,0 +1,131 @@
+"""Workspaces: list, read, create, change and delete them, and manage their documents."""
+
+from __future__ import annotations
+
+import builtins
+from typing import Any
+
+from .. import _shape
+from .._plan import Call, Plan
+from .._resource import M, Resource, operation
+from .._validate import check_number, require_list, require_slug
+from ..errors import NotFoundError, UnsupportedOperationError
+from ..types import OperationResult, Workspace, WorkspaceDocument
+
+
+def _workspace_from(parsed: Any) -> Workspace:
+    return _shape.workspace(parsed.to_dict())
+
+
+class WorkspacesModule(Resource[M]):
+    """Workspaces (``client.workspaces``). A workspace is addressed by its slug."""
+
+    @operation
+    def list(self) -> Plan[list[Workspace]]:
+        """Every workspace, each with its threads."""
+        parsed = yield Call("workspaces.workspace_list")
+        return [_shape.workspace(w.to_dict()) for w in parsed.workspaces]
+
+    @operation
+    def get(self, workspace_id: str) -> Plan[Workspace]:
+        """One workspace with its documents; raises NotFoundError when there is none."""
+        slug = require_slug("workspace_id", workspace_id)
+        parsed = yield Call("workspaces.workspace_get", {"slug": slug})
+        if not parsed.workspace:
+            raise NotFoundError(404, f"workspace {slug!r} does not exist", method="GET", path=f"/v1/workspace/{slug}")
+        return _shape.workspace(parsed.workspace[0].to_dict())
+
+    @operation
+    def create(self, name: str, description: str | None = None, vector_db: str | None = None) -> Plan[Workspace]:
+        """Create a workspace. The server has no per-workspace description or vector database."""
+        from anythingllm_api.models.workspace_create_body import WorkspaceCreateBody
+
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError("name must be a non-empty string")
+        _unsupported_fields(description=description, vector_db=vector_db)
+        parsed = yield Call("workspaces.workspace_create", {"body": WorkspaceCreateBody.from_dict({"name": name})})
+        return _workspace_from(parsed.workspace)
+
+    @operation
+    def update(
+        self,
+        workspace_id: str,
+        name: str | None = None,
+        description: str | None = None,
+        vector_db: str | None = None,
+        embedding_model: str | None = None,
+        chat_model: str | None = None,
+        temperature: float | None = None,
+        include_sources: bool | None = None,
+        prompt_id: str | None = None,
+    ) -> Plan[Workspace]:
+        """Change a workspace: ``name``, ``chat_model`` (chatModel) and ``temperature`` (openAiTemp)."""
+        from anythingllm_api.models.workspace_settings import WorkspaceSettings
+
+        slug = require_slug("workspace_id", workspace_id)
+        _unsupported_fields(
+            description=description, vector_db=vector_db, embedding_model=embedding_model, prompt_id=prompt_id
+        )
+        if include_sources is False:
+            raise UnsupportedOperationError(
+                0, "the server always returns sources with an answer; include_sources=False cannot be honoured"
+            )
+        fields: dict[str, Any] = {}
+        if name is not None:
+            fields["name"] = name
+        if chat_model is not None:
+            fields["chatModel"] = chat_model
+        if temperature is not None:
+            fields["openAiTemp"] = check_number("temperature", temperature)
+        if not fields:
+            raise ValueError("update needs at least one of name, chat_model or temperature")
+        parsed = yield Call("workspaces.workspace_update", {"slug": slug, "body": WorkspaceSettings.from_dict(fields)})
+        return _workspace_from(parsed.workspace)
+
+    @operation
+    def delete(self, workspace_id: str) -> Plan[OperationResult]:
+        """Delete a workspace with its chats, vectors and document links."""
+        slug = require_slug("workspace_id", workspace_id)
+        yield Call("workspaces.workspace_delete", {"slug": slug}, expect_json=False)
+        return {"success": True, "message": f"workspace {slug!r} deleted"}
+
+    @operation
+    def get_documents(self, workspace_id: str) -> Plan[builtins.list[WorkspaceDocument]]:
+        """The documents embedded in a workspace."""
+        slug = require_slug("workspace_id", workspace_id)
+        parsed = yield Call("workspaces.workspace_get", {"slug": slug})
+        if not parsed.workspace:
+            raise NotFoundError(404, f"workspace {slug!r} does not exist", method="GET", path=f"/v1/workspace/{slug}")
+        return [_shape.workspace_document(d.to_dict()) for d in parsed.workspace[0].documents or []]
+
+    @operation
+    def add_documents(self, workspace_id: str, document_ids: builtins.list[str]) -> Plan[Workspace]:
+        """Embed documents (their locations, ``folder/file.json``) into a workspace."""
+        return (yield from _update_embeddings(workspace_id, adds=require_list("document_ids", document_ids)))
+
+    @operation
+    def remove_document(self, workspace_id: str, document_id: str) -> Plan[Workspace]:
+        """Remove one document (its location) from a workspace; the file itself stays."""
+        location = require_slug("document_id", document_id) if "/" not in str(document_id) else str(document_id)
+        return (yield from _update_embeddings(workspace_id, deletes=[location]))
+
+
+def _update_embeddings(
+    workspace_id: str, adds: list[str] | None = None, deletes: list[str] | None = None
+) -> Plan[Workspace]:
+    from anythingllm_api.models.workspace_update_embeddings_body import WorkspaceUpdateEmbeddingsBody
+
+    slug = require_slug("workspace_id", workspace_id)
+    body = WorkspaceUpdateEmbeddingsBody.from_dict({"adds": adds or [], "deletes": deletes or []})
+    parsed = yield Call("workspaces.workspace_update_embeddings", {"slug": slug, "body": body})
+    return _workspace_from(parsed.workspace)
+
+
+def _unsupported_fields(**values: Any) -> None:
+    given = [name for name, value in values.items() if value is not None]
+    if given:
+        raise UnsupportedOperationError(
+            0,
+            f"the server has no per-workspace {', '.join(given)}: vector database and embedding model are "
+            "server-wide (client.system.update_settings), and the system prompt is set as text on the workspace",
+        )

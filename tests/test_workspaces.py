@@ -1,0 +1,64 @@
+"""client.workspaces against the real server's recorded answers (sync and async)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from anythingllm.errors import BadRequestError, NotFoundError, UnsupportedOperationError
+from tests.conftest import replay, resolve
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_lifecycle_create_get_update_list_delete(client: Any) -> None:
+    with replay("workspace_lifecycle") as cassette:
+        created = await resolve(client.workspaces.create("VCR Lifecycle WS"))
+        assert created["slug"] == "vcr-lifecycle-ws"
+        assert created["name"] == "VCR Lifecycle WS"
+        assert created["chatMode"] == "automatic"
+
+        fetched = await resolve(client.workspaces.get("vcr-lifecycle-ws"))
+        assert fetched["id"] == created["id"]
+        assert fetched["documents"] == []
+
+        renamed = await resolve(client.workspaces.update("vcr-lifecycle-ws", name="VCR Lifecycle WS Renamed"))
+        assert renamed["name"] == "VCR Lifecycle WS Renamed"
+        assert renamed["updatedAt"] == renamed["lastUpdatedAt"]
+
+        listed = await resolve(client.workspaces.list())
+        assert "vcr-lifecycle-ws" in [w["slug"] for w in listed]
+        assert all("threads" in w for w in listed)
+
+        assert cassette.play_count == 4
+
+
+async def test_get_unknown_workspace_raises_not_found(client: Any) -> None:
+    with replay("errors_workspace"), pytest.raises(NotFoundError, match="no-such-ws"):
+        await resolve(client.workspaces.get("no-such-ws"))
+
+
+async def test_update_unknown_workspace_is_a_bad_request(client: Any) -> None:
+    with replay("errors_workspace"), pytest.raises(BadRequestError) as info:
+        await resolve(client.workspaces.update("no-such-ws", name="x"))
+    assert info.value.status_code == 400
+    assert info.value.path == "/api/v1/workspace/no-such-ws/update"
+
+
+async def test_add_documents_goes_through_update_embeddings(client: Any) -> None:
+    with replay("errors_workspace") as cassette:
+        ws = await resolve(client.workspaces.add_documents("test-ws", ["custom-documents/does-not-exist.json"]))
+        assert cassette.requests[-1].path == "/api/v1/workspace/test-ws/update-embeddings"
+    assert ws["slug"] == "test-ws"
+    # The server embeds silently or not at all: the unknown file is simply absent from the documents.
+    assert "custom-documents/does-not-exist.json" not in [d["docpath"] for d in ws["documents"]]
+
+
+async def test_unsupported_fields_fail_before_any_request(client: Any) -> None:
+    with replay("errors_workspace") as cassette:
+        with pytest.raises(UnsupportedOperationError, match="vector_db"):
+            await resolve(client.workspaces.create("x", vector_db="lancedb"))
+        with pytest.raises(TypeError, match="document_ids"):
+            await resolve(client.workspaces.add_documents("test-ws", "custom-documents/a.json"))
+        assert cassette.play_count == 0
