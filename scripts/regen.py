@@ -44,9 +44,9 @@ class RegenError(Exception):
     """A pipeline step failed; the message is a single line for the user."""
 
 
-def normalize(raw: dict[str, Any], overlay_text: str, *, strict: bool, overlay_name: str = "overlay") -> tuple[
-    dict[str, Any], list[str]
-]:
+def normalize(
+    raw: dict[str, Any], overlay_text: str, *, strict: bool, overlay_name: str = "overlay"
+) -> tuple[dict[str, Any], list[str]]:
     """Apply the overlay to a copy of ``raw`` and validate it; return the spec and the skip notes."""
     from openapi_spec_validator import validate
     from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
@@ -76,9 +76,18 @@ def generate(spec: dict[str, Any], staging: Path) -> list[str]:
     out = staging / PACKAGE
     proc = _run(
         [
-            sys.executable, "-m", "openapi_python_client", "generate",
-            "--path", str(spec_file), "--config", str(GENERATOR_CONFIG),
-            "--meta", "none", "--output-path", str(out),
+            sys.executable,
+            "-m",
+            "openapi_python_client",
+            "generate",
+            "--path",
+            str(spec_file),
+            "--config",
+            str(GENERATOR_CONFIG),
+            "--meta",
+            "none",
+            "--output-path",
+            str(out),
         ],
         staging,
     )
@@ -146,8 +155,10 @@ def regenerate(raw: RawSpec, *, strict: bool, overlay_path: Path, output: Path, 
             (SPEC_DIR / "openapi.json").write_bytes(raw.data)
             write_lock(raw)
         swap_in(staging / PACKAGE, output)
-    print(f"generated {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} "
-          f"from {raw.source} (server {raw.server_version}, sha256 {raw.sha256[:12]})")
+    print(
+        f"generated {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} "
+        f"from {raw.source} (server {raw.server_version}, sha256 {raw.sha256[:12]})"
+    )
     print(f"generator warnings:        {len(warnings)}")
     for line in coverage.lines():
         print(line)
@@ -165,8 +176,13 @@ def main(argv: list[str] | None = None) -> int:
     source.add_argument("--file", type=Path, help="a spec file (JSON)")
     source.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"), help="print an API changelog and exit")
     parser.add_argument("--server-version", help="server version to record in the lock file")
-    parser.add_argument("--strict", dest="strict", action="store_true", default=None,
-                        help="stale overlay actions and generator warnings are errors (default for the pinned spec)")
+    parser.add_argument(
+        "--strict",
+        dest="strict",
+        action="store_true",
+        default=None,
+        help="stale overlay actions and generator warnings are errors (default for the pinned spec)",
+    )
     parser.add_argument("--no-strict", dest="strict", action="store_false")
     parser.add_argument("--overlay", type=Path, default=OVERLAY, help=argparse.SUPPRESS)
     parser.add_argument("--output", type=Path, default=OUTPUT, help=argparse.SUPPRESS)

@@ -39,8 +39,7 @@ def _describe(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
         }
         body = resolve(spec, op.get("requestBody") or {})
         responses = {
-            str(code): _fields(spec, resolve(spec, r).get("content"))
-            for code, r in op.get("responses", {}).items()
+            str(code): _fields(spec, resolve(spec, r).get("content")) for code, r in op.get("responses", {}).items()
         }
         table[f"{method.upper()} {path}"] = {
             "params": params,
