@@ -83,7 +83,7 @@ class RequestOptions:
         """The value for ``request.extensions["timeout"]``; a stream reads with the idle timeout."""
         values = self.timeout.as_dict()
         if stream:
-            pass
+            values["read"] = self.stream_idle_timeout
         return values
 
 

@@ -134,14 +134,9 @@ async def _read_async(response: httpx.Response, limit: int | None) -> bytes | No
 
 
 def send_sync(
-    client: httpx.Client,
-    request: httpx.Request,
-    options: RequestOptions,
-    *,
-    stream: bool = False,
-    expect_json: bool = True,
-    policy: RetryPolicy | None = None,
-) -> httpx.Response:
+    client: httpx.Client, request: httpx.Request, options: RequestOptions,
+    *, stream: bool = False, expect_json: bool = True, policy: RetryPolicy | None = None,
+) -> httpx.Response:  # fmt: skip
     """Send ``request`` with retries and map failures to :mod:`anythingllm.errors`.
 
     ``request.extensions["timeout"]`` is set from ``options`` (a stream reads with
@@ -161,14 +156,9 @@ def send_sync(
 
 
 async def send_async(
-    client: httpx.AsyncClient,
-    request: httpx.Request,
-    options: RequestOptions,
-    *,
-    stream: bool = False,
-    expect_json: bool = True,
-    policy: RetryPolicy | None = None,
-) -> httpx.Response:
+    client: httpx.AsyncClient, request: httpx.Request, options: RequestOptions,
+    *, stream: bool = False, expect_json: bool = True, policy: RetryPolicy | None = None,
+) -> httpx.Response:  # fmt: skip
     """The async twin of :func:`send_sync`, with the same contract (sleeps with ``anyio.sleep``)."""
     exchange = _Exchange(request, options, stream=stream, expect_json=expect_json, policy=policy)
     while True:

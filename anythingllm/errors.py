@@ -151,7 +151,6 @@ class _Body:
     text: str
     data: Any
     is_html: bool
-    media_type: str
 
     @property
     def mapping(self) -> dict[str, Any] | None:
@@ -228,7 +227,7 @@ def _decode(response: httpx.Response, raw: bytes, secrets: list[str]) -> _Body:
             data = _NO_JSON
     head = stripped[:15].lower()
     sniffed = not media_type and (head.startswith("<!doctype html") or head.startswith("<html"))
-    return _Body(text, data, media_type == "text/html" or sniffed, media_type)
+    return _Body(text, data, media_type == "text/html" or sniffed)
 
 
 def _said(server: str) -> str:

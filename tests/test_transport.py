@@ -68,7 +68,7 @@ class Driver:
         **build: Any,
     ) -> Result:
         """Send once; a streamed response is read to the end (errors mapped) and closed."""
-        kwargs = {"stream": stream, "expect_json": expect_json, "policy": self.policy()}
+        kwargs: dict[str, Any] = {"stream": stream, "expect_json": expect_json, "policy": self.policy()}
         if self.mode == "sync":
             with httpx.Client() as client:
                 response = send_sync(client, client.build_request(method, url, **build), options, **kwargs)
