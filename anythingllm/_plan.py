@@ -73,20 +73,25 @@ class Runtime:
         return self.http.build_request(**kwargs)
 
 
+def _step(plan: Plan[T], outcome: Any, error: ApiError | None) -> Call:
+    """Hand the plan its call's result (or throw the call's error into it); return its next call."""
+    return plan.throw(error) if error is not None else plan.send(outcome)
+
+
 def run_sync(plan: Plan[T], runtime: Runtime) -> T:
     """Drive ``plan`` to completion with blocking I/O."""
     assert isinstance(runtime.http, httpx.Client)
-    send = plan.send
     try:
         call = next(plan)
         while True:
+            result: Any = None
+            error: ApiError | None = None
             try:
                 response = send_sync(runtime.http, call.request(runtime), runtime.options, expect_json=call.expect_json)
                 result = call.parse(runtime, response)
             except ApiError as exc:
-                call = plan.throw(exc)
-            else:
-                call = send(result)
+                error = exc
+            call = _step(plan, result, error)
     except StopIteration as done:
         return done.value  # type: ignore[no-any-return]
 
@@ -94,17 +99,17 @@ def run_sync(plan: Plan[T], runtime: Runtime) -> T:
 async def run_async(plan: Plan[T], runtime: Runtime) -> T:
     """Drive ``plan`` to completion with async I/O."""
     assert isinstance(runtime.http, httpx.AsyncClient)
-    send = plan.send
     try:
         call = next(plan)
         while True:
+            result: Any = None
+            error: ApiError | None = None
             try:
                 request = call.request(runtime)
                 response = await send_async(runtime.http, request, runtime.options, expect_json=call.expect_json)
                 result = call.parse(runtime, response)
             except ApiError as exc:
-                call = plan.throw(exc)
-            else:
-                call = send(result)
+                error = exc
+            call = _step(plan, result, error)
     except StopIteration as done:
         return done.value  # type: ignore[no-any-return]
