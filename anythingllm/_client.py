@@ -7,21 +7,63 @@ from typing import Any, Generic
 
 import httpx
 
-from . import __version__
+from . import __version__, _shape
 from ._config import DEFAULT, resolve_api_key, resolve_base_url
 from ._logging import setup_from_env
 from ._options import RequestOptions, TimeoutLike
-from ._plan import Runtime
-from ._resource import Async, M, Sync
+from ._plan import Call, Plan, Runtime
+from ._resource import Async, M, Resource, Sync, operation
+from .resources.admin import AdminModule
+from .resources.auth import AuthModule
+from .resources.chat import ChatModule
+from .resources.documents import DocumentsModule
+from .resources.embed import EmbedModule
+from .resources.http import HttpClient
+from .resources.openai import OpenAIModule
+from .resources.system import SystemModule
+from .resources.users import UsersModule
+from .resources.workspace_thread import WorkspaceThreadModule
 from .resources.workspaces import WorkspacesModule
+from .types import ApiStatus
 
 _GENERATED = types.SimpleNamespace(raise_on_unexpected_status=False)
 
 
-class _ClientCore(Generic[M]):
+def build_runtime(
+    base_url: str,
+    api_key: str | None,
+    timeout: TimeoutLike,
+    *,
+    max_retries: int,
+    http: httpx.Client | httpx.AsyncClient,
+) -> Runtime:
+    """The runtime of a new client: where the API is, its headers (with the key) and its options."""
+    headers = {"User-Agent": f"anythingllm-python/{__version__}", "Accept": "application/json"}
+    if api_key:
+        headers["Authorization"] = f"Bearer {api_key}"
+    return Runtime(
+        http=http,
+        api_root=f"{base_url}/api",
+        headers=headers,
+        options=RequestOptions.create(timeout, max_retries=max_retries),
+        generated=_GENERATED,
+    )
+
+
+class _ClientCore(Resource[M], Generic[M]):
     """What both clients share: settings, the runtime and the modules."""
 
+    auth: AuthModule[M]
     workspaces: WorkspacesModule[M]
+    documents: DocumentsModule[M]
+    chat: ChatModule[M]
+    system: SystemModule[M]
+    users: UsersModule[M]
+    embed: EmbedModule[M]
+    admin: AdminModule[M]
+    openai: OpenAIModule[M]
+    workspace_thread: WorkspaceThreadModule[M]
+    http_client: HttpClient[M]
 
     def __init__(
         self,
@@ -44,22 +86,47 @@ class _ClientCore(Generic[M]):
             http = httpx.AsyncClient(follow_redirects=False)
         else:
             http = httpx.Client(follow_redirects=False)
-        headers = {"User-Agent": f"anythingllm-python/{__version__}", "Accept": "application/json"}
-        if self._api_key:
-            headers["Authorization"] = f"Bearer {self._api_key}"
-        self._runtime = Runtime(
-            http=http,
-            api_root=f"{self.base_url}/api",
-            headers=headers,
-            options=RequestOptions.create(timeout, max_retries=max_retries),
-            generated=_GENERATED,
+        runtime = build_runtime(self.base_url, self._api_key, timeout, max_retries=max_retries, http=http)
+        self._attach(runtime, is_async)
+
+    def _attach(self, runtime: Runtime, is_async: bool) -> None:
+        super().__init__(runtime, is_async)
+        self.auth = AuthModule(runtime, is_async)
+        self.workspaces = WorkspacesModule(runtime, is_async)
+        self.documents = DocumentsModule(runtime, is_async)
+        self.chat = ChatModule(runtime, is_async)
+        self.system = SystemModule(runtime, is_async)
+        self.users = UsersModule(runtime, is_async)
+        self.embed = EmbedModule(runtime, is_async)
+        self.admin = AdminModule(runtime, is_async)
+        self.openai = OpenAIModule(runtime, is_async)
+        self.workspace_thread = WorkspaceThreadModule(runtime, is_async)
+        self.http_client = HttpClient(runtime=runtime, is_async=is_async)
+
+    def _copy(self, timeout: TimeoutLike, max_retries: int | None, stream_idle_timeout: float | None) -> Any:
+        options = self._runtime.options.replace(
+            timeout=timeout, max_retries=max_retries, stream_idle_timeout=stream_idle_timeout
         )
-        self.workspaces = WorkspacesModule(self._runtime, is_async)
+        copy = object.__new__(type(self))
+        copy.base_url, copy._api_key, copy._owns_http = self.base_url, self._api_key, False
+        copy._attach(self._runtime.with_options(options), self._is_async)
+        return copy
 
     @property
     def api_key_set(self) -> bool:
         """Whether a key was given or found in the environment (the key itself is never shown)."""
         return bool(self._api_key)
+
+    @property
+    def options(self) -> RequestOptions:
+        """How this client sends: timeout, max_retries, stream_idle_timeout."""
+        return self._runtime.options
+
+    @operation
+    def get_api_status(self) -> Plan[ApiStatus]:
+        """Whether the server answers and accepts the API key (``GET /v1/auth``); raises if not."""
+        parsed = yield Call("auth.auth_check")
+        return _shape.api_status(parsed.to_dict())
 
     def __repr__(self) -> str:
         key = "set" if self._api_key else "missing"
@@ -79,6 +146,16 @@ class AnythingLLMClient(_ClientCore[Sync]):
         http_client: httpx.Client | None = None,
     ) -> None:
         super().__init__(base_url, api_key, timeout, max_retries=max_retries, http_client=http_client, is_async=False)
+
+    def with_options(
+        self, *, timeout: TimeoutLike = None, max_retries: int | None = None, stream_idle_timeout: float | None = None
+    ) -> AnythingLLMClient:
+        """A client sharing this one's pool and login, sending with other options (for one call or many).
+
+        ``client.with_options(timeout=5, max_retries=0).chat.send_message(...)``
+        """
+        copy: AnythingLLMClient = self._copy(timeout, max_retries, stream_idle_timeout)
+        return copy
 
     def close(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""
@@ -106,6 +183,13 @@ class AsyncAnythingLLMClient(_ClientCore[Async]):
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         super().__init__(base_url, api_key, timeout, max_retries=max_retries, http_client=http_client, is_async=True)
+
+    def with_options(
+        self, *, timeout: TimeoutLike = None, max_retries: int | None = None, stream_idle_timeout: float | None = None
+    ) -> AsyncAnythingLLMClient:
+        """A client sharing this one's pool and login, sending with other options (for one call or many)."""
+        copy: AsyncAnythingLLMClient = self._copy(timeout, max_retries, stream_idle_timeout)
+        return copy
 
     async def close(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""

@@ -1,19 +1,27 @@
-"""Sans-I/O plans: each friendly method is written once as a generator of :class:`Call`\\s.
+"""Sans-I/O plans: each friendly method is written once as a generator of calls.
 
-A plan yields a ``Call`` (a generated operation plus its arguments) and receives the parsed result, or
-has the call's typed error thrown into it. Two small drivers run plans: :func:`run_sync` over an
-``httpx.Client`` and :func:`run_async` over an ``httpx.AsyncClient``. Requests are built and responses
-parsed by the generated modules (``_get_kwargs`` / ``_parse_response``); this module is the one place
-that reaches those names.
+A plan yields a call and receives the parsed result, or has the call's typed error thrown into it.
+Three kinds of call exist:
+
+- :class:`Call`: a generated ``/api/v1`` operation. The generated module builds the request
+  (``_get_kwargs``) and parses the answer (``_parse_response``); with ``stream=`` set, the answer is
+  not read but handed back as an open typed stream.
+- :class:`SessionCall`: a route of the server's session API (``/api/...``, not ``/api/v1``), which the
+  developer spec does not describe; it carries the login token, never the API key.
+- :class:`RawCall`: the :class:`~anythingllm.HttpClient` escape hatch, any path with the API key.
+
+Two small drivers run plans: :func:`run_sync` over an ``httpx.Client`` and :func:`run_async` over an
+``httpx.AsyncClient``. This module is the one place that reaches the generated private names.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Generator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 import httpx
 
@@ -22,16 +30,49 @@ from ._transport import send_async, send_sync
 from .errors import ApiError, InvalidResponseError
 
 T = TypeVar("T")
-Plan = Generator["Call", Any, T]
+StreamKind = Literal["chat", "completion"]
+
+
+class _Sendable(Protocol):
+    """What the drivers need of a call."""
+
+    @property
+    def expect_json(self) -> bool: ...
+
+    @property
+    def stream(self) -> StreamKind | None: ...
+
+    def request(self, runtime: Runtime) -> httpx.Request: ...
+
+    def parse(self, runtime: Runtime, response: httpx.Response) -> Any: ...
+
+
+Plan = Generator[_Sendable, Any, T]
+
+
+def _unreadable(response: httpx.Response, exc: Exception) -> InvalidResponseError:
+    return InvalidResponseError(
+        response.status_code,
+        f"the server's answer does not have the documented shape ({type(exc).__name__}: {exc})",
+        method=response.request.method,
+        path=response.request.url.path,
+        content_type=response.headers.get("content-type"),
+    )
 
 
 @dataclass(frozen=True)
 class Call:
-    """One call of a generated endpoint: ``endpoint`` is ``"<tag>.<operation_id>"``."""
+    """One call of a generated endpoint: ``endpoint`` is ``"<tag>.<operation_id>"``.
+
+    ``stream`` asks for the open response wrapped in a typed stream (``"chat"`` for ``/stream-chat``,
+    ``"completion"`` for the OpenAI-compatible stream); ``context`` is passed to that stream.
+    """
 
     endpoint: str
     kwargs: Mapping[str, Any] = field(default_factory=dict)
     expect_json: bool = True
+    stream: StreamKind | None = None
+    context: Mapping[str, Any] = field(default_factory=dict)
 
     def module(self) -> ModuleType:
         """The generated endpoint module, imported on first use."""
@@ -49,13 +90,95 @@ class Call:
         try:
             return self.module()._parse_response(client=runtime.generated, response=response)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise InvalidResponseError(
-                response.status_code,
-                f"the server's answer does not have the documented shape ({type(exc).__name__}: {exc})",
-                method=response.request.method,
-                path=response.request.url.path,
-                content_type=response.headers.get("content-type"),
-            ) from None
+            raise _unreadable(response, exc) from None
+
+
+def _plain(response: httpx.Response, expect_json: bool) -> Any:
+    """A response body as JSON when it is JSON (or must be), else as text; ``None`` when empty."""
+    if not response.content:
+        return None
+    content_type = response.headers.get("content-type", "")
+    if expect_json or "json" in content_type:
+        try:
+            return json.loads(response.content)
+        except ValueError as exc:
+            raise _unreadable(response, exc) from None
+    return response.text
+
+
+@dataclass(frozen=True)
+class RawCall:
+    """A request to any path under ``/api`` with the API key (the :class:`HttpClient` escape hatch).
+
+    The answer is parsed as JSON when it is JSON, else returned as text.
+    """
+
+    method: str
+    path: str
+    params: Mapping[str, Any] | None = None
+    json: Any = None
+    data: Mapping[str, Any] | None = None
+    files: Mapping[str, Any] | None = None
+    expect_json: bool = False
+    stream: StreamKind | None = None
+
+    def url(self, runtime: Runtime) -> str:
+        """The absolute URL: ``path`` is relative to ``/api`` (``/v1/...``); a leading ``/api`` is allowed."""
+        path = "/" + self.path.lstrip("/")
+        if path == "/api" or path.startswith("/api/"):
+            path = path[len("/api") :]
+        return runtime.api_root + path
+
+    def headers(self, runtime: Runtime) -> dict[str, str]:
+        """The client's headers, with the API key."""
+        return dict(runtime.headers)
+
+    def request(self, runtime: Runtime) -> httpx.Request:
+        """Build the request: JSON, form fields and files as httpx encodes them."""
+        params = {k: v for k, v in (self.params or {}).items() if v is not None}
+        return runtime.build_request(
+            method=self.method,
+            url=self.url(runtime),
+            headers=self.headers(runtime),
+            params=params or None,
+            json=self.json,
+            data=self.data,
+            files=self.files,
+        )
+
+    def parse(self, runtime: Runtime, response: httpx.Response) -> Any:
+        """JSON as Python data, other bodies as text, an empty body as ``None``."""
+        return _plain(response, self.expect_json)
+
+
+@dataclass(frozen=True)
+class SessionCall(RawCall):
+    """A route of the session API (under ``/api``, not ``/api/v1``), which the developer spec lacks.
+
+    It authenticates with the login token from :meth:`AuthModule.login` when there is one; it never
+    sends the API key, which the session API does not accept. In single-user mode without a password
+    the session API needs no token at all.
+    """
+
+    expect_json: bool = True
+
+    def headers(self, runtime: Runtime) -> dict[str, str]:
+        """The client's headers with the login token (or none) in place of the API key."""
+        headers = {k: v for k, v in runtime.headers.items() if k.lower() != "authorization"}
+        if runtime.session.token:
+            headers["Authorization"] = f"Bearer {runtime.session.token}"
+        return headers
+
+
+@dataclass
+class Session:
+    """The session-API login, shared by a client and every copy made with ``with_options``."""
+
+    token: str | None = None
+    user: Mapping[str, Any] | None = None
+
+    def __repr__(self) -> str:
+        return f"Session(token={'<set>' if self.token else None}, user={self.user!r})"
 
 
 @dataclass
@@ -67,13 +190,34 @@ class Runtime:
     headers: Mapping[str, str]
     options: RequestOptions
     generated: Any
+    session: Session = field(default_factory=Session)
 
     def build_request(self, **kwargs: Any) -> httpx.Request:
         """An ``httpx.Request`` built by the client (so its defaults and cookies apply)."""
         return self.http.build_request(**kwargs)
 
+    def with_options(self, options: RequestOptions) -> Runtime:
+        """The same runtime (same pool, same login) sending with other options."""
+        return replace(self, options=options)
 
-def _step(plan: Plan[T], outcome: Any, error: ApiError | None) -> Call:
+    def __repr__(self) -> str:
+        return f"Runtime(api_root={self.api_root!r}, options={self.options!r}, session={self.session!r})"
+
+
+def _open_stream(call: _Sendable, response: httpx.Response, *, is_async: bool) -> Any:
+    """Wrap an open streaming response in the typed stream the call asked for."""
+    from . import streaming
+    from .errors import error_from_response
+
+    context = dict(getattr(call, "context", {}))
+    if call.stream == "chat":
+        chat = streaming.AsyncChatStream if is_async else streaming.ChatStream
+        return chat(response, error_mapper=error_from_response, **context)
+    completion = streaming.AsyncCompletionStream if is_async else streaming.CompletionStream
+    return completion(response, error_mapper=error_from_response, **context)
+
+
+def _step(plan: Plan[T], outcome: Any, error: ApiError | None) -> _Sendable:
     """Hand the plan its call's result (or throw the call's error into it); return its next call."""
     return plan.throw(error) if error is not None else plan.send(outcome)
 
@@ -87,8 +231,11 @@ def run_sync(plan: Plan[T], runtime: Runtime) -> T:
             result: Any = None
             error: ApiError | None = None
             try:
-                response = send_sync(runtime.http, call.request(runtime), runtime.options, expect_json=call.expect_json)
-                result = call.parse(runtime, response)
+                stream = call.stream is not None
+                request = call.request(runtime)
+                options = runtime.options
+                response = send_sync(runtime.http, request, options, stream=stream, expect_json=call.expect_json)
+                result = _open_stream(call, response, is_async=False) if stream else call.parse(runtime, response)
             except ApiError as exc:
                 error = exc
             call = _step(plan, result, error)
@@ -105,9 +252,11 @@ async def run_async(plan: Plan[T], runtime: Runtime) -> T:
             result: Any = None
             error: ApiError | None = None
             try:
+                stream = call.stream is not None
                 request = call.request(runtime)
-                response = await send_async(runtime.http, request, runtime.options, expect_json=call.expect_json)
-                result = call.parse(runtime, response)
+                options = runtime.options
+                response = await send_async(runtime.http, request, options, stream=stream, expect_json=call.expect_json)
+                result = _open_stream(call, response, is_async=True) if stream else call.parse(runtime, response)
             except ApiError as exc:
                 error = exc
             call = _step(plan, result, error)
