@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import vcr
 
@@ -34,12 +35,28 @@ async def resolve(value: Any) -> Any:
     return await value if inspect.isawaitable(value) else value
 
 
+@pytest.fixture
+def sent() -> list[httpx.Request]:
+    """Every request the ``client`` fixture sends, in order (to check a composed method's calls)."""
+    return []
+
+
 @pytest.fixture(params=["sync", "async"])
-async def client(request: pytest.FixtureRequest) -> AsyncIterator[AnythingLLMClient | AsyncAnythingLLMClient]:
+async def client(
+    request: pytest.FixtureRequest, sent: list[httpx.Request]
+) -> AsyncIterator[AnythingLLMClient | AsyncAnythingLLMClient]:
     """The same test runs against the sync and the async client."""
     if request.param == "sync":
-        with AnythingLLMClient(RECORDED_BASE_URL, api_key=RECORDED_KEY, max_retries=0) as sync_client:
+        http = httpx.Client(event_hooks={"request": [sent.append]})
+        with AnythingLLMClient(RECORDED_BASE_URL, RECORDED_KEY, max_retries=0, http_client=http) as sync_client:
             yield sync_client
+        http.close()
     else:
-        async with AsyncAnythingLLMClient(RECORDED_BASE_URL, api_key=RECORDED_KEY, max_retries=0) as async_client:
-            yield async_client
+
+        async def note(sent_request: httpx.Request) -> None:
+            sent.append(sent_request)
+
+        ahttp = httpx.AsyncClient(event_hooks={"request": [note]})
+        async with AsyncAnythingLLMClient(RECORDED_BASE_URL, RECORDED_KEY, max_retries=0, http_client=ahttp) as aclient:
+            yield aclient
+        await ahttp.aclose()
