@@ -1,4 +1,8 @@
-"""Read the recordings of the real server (VCR cassettes in ../shared) as plain data."""
+"""Read the recordings of the real server (the VCR cassettes in tests/cassettes) as plain data.
+
+The cassettes are unchanged copies of the shared v1.16.0 recordings, so CI never needs ../shared for
+them; only the pinned upstream spec (never committed) is read from ../shared.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "anythingllm"
-RECORDINGS = SHARED / "recordings" / "v1.16.0"
+RECORDINGS = ROOT / "tests" / "cassettes"
 PINNED_SPEC = SHARED / "openapi" / "v1.16.0.json"
 
 
@@ -100,5 +104,55 @@ def all_interactions() -> list[Interaction]:
 
 
 def available() -> bool:
-    """Whether the shared recordings are present next to the checkout."""
+    """Whether the pinned upstream spec is present next to the checkout (the cassettes always are)."""
     return RECORDINGS.is_dir() and PINNED_SPEC.is_file()
+
+
+# Raw (dict-level) access, for tests that rebuild httpx objects from the YAML as recorded.
+
+
+@functools.cache
+def _raw(name: str) -> tuple[dict[str, Any], ...]:
+    path = RECORDINGS / f"{name.removesuffix('.yaml')}.yaml"
+    with path.open(encoding="utf-8") as handle:
+        return tuple(yaml.safe_load(handle)["interactions"])
+
+
+def cassette_names() -> list[str]:
+    """The names (without ``.yaml``) of every recorded cassette."""
+    return sorted(path.stem for path in RECORDINGS.glob("*.yaml"))
+
+
+def load_interactions(name: str) -> list[dict[str, Any]]:
+    """The raw interactions of cassette ``name`` (``auth`` or ``auth.yaml``), in recorded order."""
+    return list(_raw(name))
+
+
+def _pairs(headers: dict[str, list[str]]) -> list[tuple[str, str]]:
+    return [(key, value) for key, values in headers.items() for value in values]
+
+
+def response_body(interaction: dict[str, Any]) -> bytes:
+    """The recorded response body of a raw interaction, as bytes."""
+    response = interaction["response"]
+    raw = response["content"] if "content" in response else response["body"]["string"]
+    return raw.encode() if isinstance(raw, str) else bytes(raw)
+
+
+def to_httpx_request(interaction: dict[str, Any]) -> httpx.Request:
+    """The recorded request of a raw interaction as an :class:`httpx.Request`."""
+    request = interaction["request"]
+    body = request.get("body") or b""
+    content = body.encode() if isinstance(body, str) else bytes(body)
+    return httpx.Request(request["method"], request["uri"], headers=_pairs(request["headers"]), content=content)
+
+
+def to_httpx_response(interaction: dict[str, Any]) -> httpx.Response:
+    """The recorded response of a raw interaction as a read :class:`httpx.Response`, request attached."""
+    response = interaction["response"]
+    return httpx.Response(
+        response["status"]["code"],
+        headers=_pairs(response["headers"]),
+        content=response_body(interaction),
+        request=to_httpx_request(interaction),
+    )

@@ -11,13 +11,12 @@ import json
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import httpx
 import yaml
 
-RECORDINGS = Path(__file__).resolve().parents[1].parent / "shared" / "anythingllm" / "recordings" / "v1.16.0"
+from tests.recordings import RECORDINGS
 
 # Framing headers describe the recorded connection, not the body; httpx computes its own.
 _FRAMING = {"content-length", "transfer-encoding", "connection", "keep-alive"}

@@ -26,7 +26,7 @@ from anythingllm.errors import (
     error_from_transport,
     html_excerpt,
 )
-from tests.cassette_data import cassette_names, load_interactions, response_body, to_httpx_response
+from tests.recordings import cassette_names, load_interactions, response_body, to_httpx_response
 
 RECORDED_KEY = "REDACTED-API-KEY"
 

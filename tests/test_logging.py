@@ -21,8 +21,8 @@ from anythingllm._options import RequestOptions
 from anythingllm._retry import RetryPolicy
 from anythingllm._transport import send_sync
 from anythingllm.errors import ServerError
-from tests.cassette_data import load_interactions
 from tests.faultserver import FaultServer, Reply, fault_server
+from tests.recordings import load_interactions
 
 __all__ = ["fault_server"]
 

@@ -24,8 +24,8 @@ from anythingllm.errors import (
     ServerError,
     WrongEndpointError,
 )
-from tests.cassette_data import load_interactions, response_body
 from tests.faultserver import FaultServer, Reply, fault_server
+from tests.recordings import load_interactions, response_body
 
 __all__ = ["fault_server"]
 
