@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PY     := $(BIN)/python
 
-.PHONY: venv regen check-generated test lint typecheck pytest bench clean
+.PHONY: venv regen check-generated test lint typecheck pytest record bench clean
 
 venv: $(STAMP)
 
@@ -33,6 +33,11 @@ pytest: $(STAMP)
 
 ## The test command: lint, types, and the whole test suite (cassette replays, no network).
 test: lint typecheck pytest
+
+## Record interactions the cassettes lack, against a live server you run on loopback yourself
+## (ANYTHINGLLM_BASE_URL, ANYTHINGLLM_API_KEY); keys and login tokens are scrubbed before writing.
+record: $(STAMP)
+	ANYTHINGLLM_RECORD=new_episodes $(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(PY) -m bench $(ARGS)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import inspect
+import os
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,9 @@ from anythingllm._client import AnythingLLMClient, AsyncAnythingLLMClient
 CASSETTES = Path(__file__).parent / "cassettes"
 RECORDED_BASE_URL = "http://127.0.0.1:3001"
 RECORDED_KEY = "REDACTED-API-KEY"  # what the recordings hold in place of the real key
+if os.environ.get("ANYTHINGLLM_RECORD"):  # recording against a live server: its URL and real key
+    RECORDED_BASE_URL = os.environ.get("ANYTHINGLLM_BASE_URL", RECORDED_BASE_URL)
+    RECORDED_KEY = os.environ["ANYTHINGLLM_API_KEY"]
 
 
 @pytest.fixture
@@ -23,11 +28,43 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+RECORD_MODE = os.environ.get("ANYTHINGLLM_RECORD", "none")
+"""``none`` in CI (replay only). ``make record`` sets ``new_episodes`` to record missing interactions."""
+
+_JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]+")  # a login token in a recorded body
+_KEY_SECRET = re.compile(r'("secret"\s*:\s*)"[^"]*"')  # API keys the server lists or creates
+
+
+def _scrub_request(request: Any) -> Any:
+    if "authorization" in {k.lower() for k in request.headers}:
+        token = request.headers.get("Authorization", request.headers.get("authorization", ""))
+        placeholder = "REDACTED-TOKEN" if token.count(".") == 2 else "REDACTED-API-KEY"
+        request.headers["Authorization"] = f"Bearer {placeholder}"
+    return request
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    body = response.get("body", {})
+    if isinstance(body.get("string"), bytes):
+        text = body["string"].decode("utf-8", "replace").replace(RECORDED_KEY, "REDACTED-API-KEY")
+        text = _KEY_SECRET.sub(r'\1"REDACTED-API-KEY"', _JWT.sub("REDACTED-TOKEN", text))
+        body["string"] = text.encode()
+    return response
+
+
 def replay(cassette: str) -> Any:
-    """Replay ``tests/cassettes/<cassette>.yaml``; a request it does not hold fails the test."""
-    return vcr.VCR(record_mode="none", decode_compressed_response=True).use_cassette(
-        str(CASSETTES / f"{cassette}.yaml")
+    """Replay ``tests/cassettes/<cassette>.yaml``; a request it does not hold fails the test.
+
+    Under ``make record`` (``ANYTHINGLLM_RECORD=new_episodes``, a live server at ``ANYTHINGLLM_BASE_URL``)
+    missing interactions are recorded instead, with keys and login tokens scrubbed before writing.
+    """
+    recorder = vcr.VCR(
+        record_mode=RECORD_MODE,
+        decode_compressed_response=True,
+        before_record_request=_scrub_request,
+        before_record_response=_scrub_response,
     )
+    return recorder.use_cassette(str(CASSETTES / f"{cassette}.yaml"))
 
 
 async def resolve(value: Any) -> Any:
