@@ -74,3 +74,34 @@ class operation(Generic[P, T]):
 
         method.__signature__ = self._signature  # type: ignore[attr-defined]
         return method
+
+
+SyncStreamT = TypeVar("SyncStreamT")
+AsyncStreamT = TypeVar("AsyncStreamT")
+
+
+class _streaming(operation[P, Any], Generic[P, SyncStreamT, AsyncStreamT]):
+    """An :class:`operation` whose plan returns an open stream: its sync and async types differ."""
+
+    if TYPE_CHECKING:
+
+        @overload
+        def __get__(self, obj: None, owner: type[Any]) -> _streaming[P, SyncStreamT, AsyncStreamT]: ...
+        @overload
+        def __get__(self, obj: Resource[Sync], owner: type[Any]) -> Callable[P, SyncStreamT]: ...
+        @overload
+        def __get__(self, obj: Resource[Async], owner: type[Any]) -> Callable[P, Awaitable[AsyncStreamT]]: ...
+        def __get__(self, obj: Resource[Any] | None, owner: type[Any]) -> Any: ...
+
+
+if TYPE_CHECKING:
+    from .streaming import AsyncChatStream, AsyncCompletionStream, ChatStream, CompletionStream  # noqa: F401
+
+
+class chat_stream_operation(_streaming[P, "ChatStream", "AsyncChatStream"]):
+    """A plan that yields ``Call(..., stream="chat")``: a ChatStream on the sync client, an AsyncChatStream
+    (awaited) on the async one."""
+
+
+class completion_stream_operation(_streaming[P, "CompletionStream", "AsyncCompletionStream"]):
+    """A plan that yields ``Call(..., stream="completion")``: CompletionStream / AsyncCompletionStream."""
