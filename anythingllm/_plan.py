@@ -79,9 +79,16 @@ class Call:
         return importlib.import_module(f"anythingllm_api.api.{self.endpoint}")
 
     def request(self, runtime: Runtime) -> httpx.Request:
-        """Build the HTTP request with the generated ``_get_kwargs``."""
+        """Build the HTTP request with the generated ``_get_kwargs``.
+
+        For multipart bodies the generated ``Content-Type`` (which pins ``boundary=+++``, a line a file
+        could contain) is dropped so httpx picks a random boundary; file objects stay streams.
+        """
         kwargs = dict(self.module()._get_kwargs(**self.kwargs))
-        headers = {**runtime.headers, **kwargs.pop("headers", {})}
+        generated = kwargs.pop("headers", {})
+        if "files" in kwargs:
+            generated = {k: v for k, v in generated.items() if k.lower() != "content-type"}
+        headers = {**runtime.headers, **generated}
         url = runtime.api_root + kwargs.pop("url")
         return runtime.build_request(url=url, headers=headers, **kwargs)
 
@@ -241,6 +248,8 @@ def run_sync(plan: Plan[T], runtime: Runtime) -> T:
             call = _step(plan, result, error)
     except StopIteration as done:
         return done.value  # type: ignore[no-any-return]
+    finally:
+        plan.close()  # a plan left by any exception still runs its cleanup (closes files it opened) now
 
 
 async def run_async(plan: Plan[T], runtime: Runtime) -> T:
@@ -262,3 +271,5 @@ async def run_async(plan: Plan[T], runtime: Runtime) -> T:
             call = _step(plan, result, error)
     except StopIteration as done:
         return done.value  # type: ignore[no-any-return]
+    finally:
+        plan.close()  # a plan left by any exception still runs its cleanup (closes files it opened) now

@@ -16,6 +16,7 @@ from typing import Any, cast
 from .types import (
     ApiKey,
     ApiStatus,
+    AuthToken,
     ChatCompletion,
     ChatMessage,
     ChatThread,
@@ -27,6 +28,7 @@ from .types import (
     EmbeddingModel,
     EmbeddingResult,
     HealthStatus,
+    ImageGenerationResult,
     Invite,
     LLMModel,
     LoginResult,
@@ -41,8 +43,11 @@ from .types import (
     UploadResult,
     User,
     VectorDatabase,
+    VectorSearchResult,
     VectorStore,
     Workspace,
+    WorkspaceChatLog,
+    WorkspaceChatPage,
     WorkspaceDocument,
     WorkspaceUser,
 )
@@ -50,8 +55,10 @@ from .types import (
 __all__ = [
     "api_key",
     "api_status",
+    "auth_token",
     "chat_completion",
     "chat_message",
+    "chat_message_from_completion",
     "document_from_picker",
     "document_from_upload",
     "document_page",
@@ -64,6 +71,7 @@ __all__ = [
     "folders_from_listing",
     "health_status",
     "history_message",
+    "image_generation_result",
     "invite",
     "llm_model",
     "login_result",
@@ -81,8 +89,11 @@ __all__ = [
     "upload_result",
     "user",
     "vector_database",
+    "vector_search_result",
     "vector_store",
     "workspace",
+    "workspace_chat_log",
+    "workspace_chat_page",
     "workspace_document",
     "workspace_user",
 ]
@@ -215,6 +226,28 @@ def chat_message(
     return cast(ChatMessage, out)
 
 
+def chat_message_from_completion(completion: Mapping[str, Any], *, workspace: str) -> ChatMessage:
+    """A ``chat.completion`` answer of ``/v1/openai/chat/completions`` as a :class:`ChatMessage`.
+
+    Adds ``textResponse`` and ``content`` <- the first choice's ``message.content`` (when it is text),
+    ``role`` = ``"assistant"``, ``metrics`` <- ``usage``, ``type`` = ``"textResponse"`` and
+    ``workspaceId``/``threadId`` (``None``). That endpoint sends no ``sources`` and no ``chatId``.
+    """
+    out = dict(completion)
+    choices = completion.get("choices")
+    first = choices[0] if isinstance(choices, list) and choices and isinstance(choices[0], Mapping) else {}
+    message = first.get("message")
+    text = message.get("content") if isinstance(message, Mapping) else None
+    if isinstance(text, str):
+        _add(out, "textResponse", text)
+        _add(out, "content", text)
+    _add(out, "role", "assistant")
+    _add(out, "type", "textResponse")
+    _alias(out, "metrics", "usage")
+    _place(out, workspace, None)
+    return cast(ChatMessage, out)
+
+
 def history_message(entry: Mapping[str, Any], *, workspace: str, thread: str | None = None) -> ChatMessage:
     """An entry of ``history`` (``.../chats``): adds ``createdAt`` <- ``sentAt`` (unix seconds) as ISO-8601
     UTC and ``workspaceId``/``threadId`` <- the slugs given."""
@@ -307,6 +340,11 @@ def upload_result(raw: Mapping[str, Any]) -> UploadResult:
     return cast(UploadResult, out)
 
 
+def vector_search_result(raw: Mapping[str, Any]) -> VectorSearchResult:
+    """An item of a vector search's ``results`` (``{id, text, metadata, distance?, score}``), unchanged."""
+    return cast(VectorSearchResult, dict(raw))
+
+
 # --- users, invites, keys, prompts --------------------------------------------------------------------
 
 
@@ -333,6 +371,28 @@ def invite(raw: Mapping[str, Any]) -> Invite:
         out["workspaceIds"] = _decode_json(out["workspaceIds"], list)
     _alias(out, "updatedAt", "lastUpdatedAt")
     return cast(Invite, out)
+
+
+def workspace_chat_log(raw: Mapping[str, Any]) -> WorkspaceChatLog:
+    """A chat of the admin chat log: decodes ``response`` (a JSON string) into a dict."""
+    out = dict(raw)
+    if "response" in out:
+        out["response"] = _decode_json(out["response"], dict)
+    return cast(WorkspaceChatLog, out)
+
+
+def workspace_chat_page(raw: Mapping[str, Any]) -> WorkspaceChatPage:
+    """``POST /v1/admin/workspace-chats`` answer ``{chats, hasPages}``; ``chats`` shaped with
+    :func:`workspace_chat_log`."""
+    out = dict(raw)
+    if isinstance(raw.get("chats"), list):
+        out["chats"] = [workspace_chat_log(c) for c in _mappings(raw["chats"])]
+    return cast(WorkspaceChatPage, out)
+
+
+def auth_token(raw: Mapping[str, Any]) -> AuthToken:
+    """``GET /v1/users/{id}/issue-auth-token`` answer ``{token, loginPath}``, unchanged."""
+    return cast(AuthToken, dict(raw))
 
 
 def api_key(raw: Mapping[str, Any]) -> ApiKey:
@@ -459,6 +519,11 @@ def vector_store(raw: Mapping[str, Any]) -> VectorStore:
 def embedding_result(raw: Mapping[str, Any]) -> EmbeddingResult:
     """``POST /v1/openai/embeddings`` answer ``{object, data, model}``, unchanged."""
     return cast(EmbeddingResult, dict(raw))
+
+
+def image_generation_result(raw: Mapping[str, Any]) -> ImageGenerationResult:
+    """``POST /v1/openai/images/generations`` answer ``{data: [{b64_json}], notice?}``, unchanged."""
+    return cast(ImageGenerationResult, dict(raw))
 
 
 def chat_completion(raw: Mapping[str, Any]) -> ChatCompletion:

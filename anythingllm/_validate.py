@@ -19,6 +19,7 @@ __all__ = [
     "check_file_source",
     "check_mode",
     "check_number",
+    "require_bool",
     "require_list",
     "require_slug",
     "require_text",
@@ -96,6 +97,13 @@ def check_number(name: str, value: object, *, minimum: int | float = 0, integer:
         raise TypeError(f"{name} must be {what} >= {minimum}, got {value!r} ({_kind(value)})")
     if not math.isfinite(value) or value < minimum:
         raise ValueError(f"{name} must be {what} >= {minimum}, got {value!r}")
+    return value
+
+
+def require_bool(name: str, value: object) -> bool:
+    """``value`` must be ``True`` or ``False`` (not a truthy stand-in such as ``1`` or ``"yes"``)."""
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be a bool, got {value!r} ({_kind(value)})")
     return value
 
 

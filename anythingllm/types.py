@@ -17,6 +17,7 @@ __all__ = [
     "ApiKey",
     "ApiStatus",
     "Attachment",
+    "AuthToken",
     "ChatCompletion",
     "ChatCompletionChoice",
     "ChatCompletionMessage",
@@ -31,7 +32,9 @@ __all__ = [
     "Embedding",
     "EmbeddingModel",
     "EmbeddingResult",
+    "GeneratedImage",
     "HealthStatus",
+    "ImageGenerationResult",
     "Invite",
     "LLMModel",
     "LoginResult",
@@ -48,9 +51,12 @@ __all__ = [
     "UploadResult",
     "User",
     "VectorDatabase",
+    "VectorSearchResult",
     "VectorStore",
     "VectorStoreFileCounts",
     "Workspace",
+    "WorkspaceChatLog",
+    "WorkspaceChatPage",
     "WorkspaceDocument",
     "WorkspaceUser",
 ]
@@ -338,6 +344,46 @@ class WorkspaceUser(TypedDict, total=False):
     updatedAt: str
 
 
+class WorkspaceChatLog(TypedDict, total=False):
+    """One chat of the server-wide chat log (``POST /v1/admin/workspace-chats``, a ``workspace_chats`` row).
+
+    ``response`` arrives as a JSON-encoded string (``{text, sources, type, attachments, metrics}``) and is
+    decoded into a dict (it stays a string only if the server sent something that is not a JSON object).
+    ``workspace`` is ``{name, slug}``; ``user`` is ``{username}`` (``"API"`` or ``"unknown user"`` when no
+    user sent it).
+    """
+
+    id: int
+    workspaceId: int
+    prompt: str
+    response: dict[str, Any] | str
+    include: bool
+    user_id: int | None
+    thread_id: int | None
+    api_session_id: str | None
+    createdAt: str
+    lastUpdatedAt: str
+    feedbackScore: bool | None
+    memoryProcessed: bool | None
+    workspace: dict[str, Any]
+    user: dict[str, Any]
+
+
+class WorkspaceChatPage(TypedDict, total=False):
+    """One page of the chat log: up to 20 ``chats`` (newest first) and ``hasPages`` (more pages follow)."""
+
+    chats: list[WorkspaceChatLog]
+    hasPages: bool
+
+
+class AuthToken(TypedDict, total=False):
+    """A temporary Simple-SSO login (``GET /v1/users/{id}/issue-auth-token``): ``token`` (a secret,
+    ``allm-tat-...``, valid for minutes) and ``loginPath`` (``/sso/simple?token=...``) on the web app."""
+
+    token: str
+    loginPath: str
+
+
 class Invite(TypedDict, total=False):
     """An invitation code (an ``invites`` row).
 
@@ -530,6 +576,22 @@ class UploadResult(TypedDict, total=False):
     documents: list[Document]
 
 
+class VectorSearchResult(TypedDict, total=False):
+    """A chunk found by a workspace vector search (``POST /v1/workspace/{slug}/vector-search``).
+
+    ``text`` is the chunk as embedded (with its ``<document_metadata>`` header); ``metadata`` holds the
+    source document's ``url``, ``title``, ``author``, ``description``, ``docSource``, ``chunkSource``,
+    ``published``, ``wordCount`` and ``tokenCount``; ``score`` is the similarity (the rerank score when
+    the workspace reranks). ``distance`` is sent by LanceDB and PGVector only.
+    """
+
+    id: str
+    text: str
+    metadata: dict[str, Any]
+    distance: float
+    score: float
+
+
 class ApiStatus(TypedDict, total=False):
     """Answer of ``GET /v1/auth``: ``authenticated`` is ``True`` when the API key is valid."""
 
@@ -610,6 +672,20 @@ class EmbeddingResult(TypedDict, total=False):
     object: str
     data: list[Embedding]
     model: str
+
+
+class GeneratedImage(TypedDict, total=False):
+    """One generated image: ``b64_json`` is the PNG, base64-encoded."""
+
+    b64_json: str
+
+
+class ImageGenerationResult(TypedDict, total=False):
+    """Answer of ``POST /v1/openai/images/generations``: ``data`` (the images) and, when the provider
+    cannot edit images and generated a new one from the prompt instead, a ``notice`` saying so."""
+
+    data: list[GeneratedImage]
+    notice: str
 
 
 class ChatCompletionMessage(TypedDict, total=False):

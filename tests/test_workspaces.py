@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import httpx
 import pytest
 
 from anythingllm.errors import BadRequestError, NotFoundError, UnsupportedOperationError
@@ -46,10 +48,11 @@ async def test_update_unknown_workspace_is_a_bad_request(client: Any) -> None:
     assert info.value.path == "/api/v1/workspace/no-such-ws/update"
 
 
-async def test_add_documents_goes_through_update_embeddings(client: Any) -> None:
-    with replay("errors_workspace") as cassette:
+async def test_add_documents_goes_through_update_embeddings(client: Any, sent: list[httpx.Request]) -> None:
+    with replay("errors_workspace"):
         ws = await resolve(client.workspaces.add_documents("test-ws", ["custom-documents/does-not-exist.json"]))
-        assert cassette.requests[-1].path == "/api/v1/workspace/test-ws/update-embeddings"
+    assert [(r.method, r.url.path) for r in sent] == [("POST", "/api/v1/workspace/test-ws/update-embeddings")]
+    assert json.loads(sent[0].content) == {"adds": ["custom-documents/does-not-exist.json"], "deletes": []}
     assert ws["slug"] == "test-ws"
     # The server embeds silently or not at all: the unknown file is simply absent from the documents.
     assert "custom-documents/does-not-exist.json" not in [d["docpath"] for d in ws["documents"]]

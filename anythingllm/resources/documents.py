@@ -2,8 +2,384 @@
 
 from __future__ import annotations
 
-from .._resource import M, Resource
+import builtins
+import json
+import mimetypes
+import os
+from collections.abc import Iterable, Mapping
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .. import _shape
+from .._plan import Call, Plan
+from .._resource import M, Resource, operation
+from .._validate import check_file_source, check_number, require_list, require_slug, require_text
+from ..errors import InvalidResponseError, NotFoundError, UnsupportedOperationError
+from ..types import Document, DocumentFolder, DocumentPage, OperationResult
+
+DEFAULT_FOLDER = "custom-documents"
+"""The folder the server stores documents in when no other is named; it cannot be removed."""
 
 
 class DocumentsModule(Resource[M]):
-    """Documents: upload, list, read, delete and organise the server's documents."""
+    """Documents (``client.documents``).
+
+    A stored document is named by its file name (``x.txt-<uuid>.json``) or by its storage location
+    ``folder/file.json``, which is also what :meth:`WorkspacesModule.add_documents` takes. Folders are
+    named by their name.
+    """
+
+    @operation
+    def list(self) -> Plan[builtins.list[Document]]:
+        """Every stored document, over all folders (each with ``path`` = ``folder/file.json``)."""
+        parsed = yield Call("documents.document_list")
+        return _shape.documents_from_listing(_local_files(parsed))
+
+    @operation
+    def get(self, document_id: str) -> Plan[Document]:
+        """One document's metadata (not its text); raises NotFoundError when there is none.
+
+        ``document_id`` is the file name or the location ``folder/file.json``. The server looks the file
+        name up in every folder and answers with the first match.
+        """
+        folder, name = _document_ref("document_id", document_id)
+        parsed = yield Call("documents.document_get", {"doc_name": name})
+        return _shape.document_from_picker(parsed.document.to_dict(), folder=folder)
+
+    @operation
+    def upload(
+        self,
+        file_path: str | os.PathLike[str] | None = None,
+        file_obj: BinaryIO | None = None,
+        add_to_workspaces: builtins.list[str] | None = None,
+        folder_name: str | None = None,
+        *,
+        metadata: Mapping[str, Any] | None = None,
+        file_name: str | None = None,
+    ) -> Plan[Document]:
+        """Upload a file (``file_path`` or an open binary ``file_obj``), streamed from disk in chunks.
+
+        ``add_to_workspaces``: workspace slugs to embed the document into (embedding failures are not
+        reported by the server). ``folder_name``: store it in that folder (created when missing) instead of
+        ``custom-documents``. ``metadata``: ``title``, ``docAuthor``, ``description``, ``docSource``,
+        ``chunkSource``. ``file_name``: the name to send (the server picks the parser by its extension);
+        defaults to the file's own name. A file the server splits into several documents gives the first.
+        """
+        from anythingllm_api.models.document_upload_form import DocumentUploadForm
+        from anythingllm_api.types import UNSET, File
+
+        source = check_file_source(file_path, file_obj)
+        name = _upload_name(source, file_name)
+        workspaces = _joined_slugs(add_to_workspaces)
+        folder = None if folder_name is None else require_slug("folder_name", folder_name)
+        meta = _metadata(metadata)
+        with ExitStack() as opened:
+            stream: BinaryIO = opened.enter_context(open(source, "rb")) if isinstance(source, Path) else source
+            form = DocumentUploadForm(
+                file=File(payload=stream, file_name=name, mime_type=_mime_type(name)),
+                add_to_workspaces=UNSET if workspaces is None else workspaces,
+                metadata=UNSET if meta is None else json.dumps(meta),
+            )
+            if folder is None:
+                parsed = yield Call("documents.document_upload", {"body": form})
+            else:
+                parsed = yield Call("documents.document_upload_to_folder", {"folder_name": folder, "body": form})
+        return _first_document(parsed, "upload")
+
+    @operation
+    def delete(self, document_id: str) -> Plan[OperationResult]:
+        """Delete a document: its file, its vectors and its place in every workspace.
+
+        ``document_id`` is the location ``folder/file.json``, or a file name, which is first looked up in
+        the document listing (NotFoundError when no folder holds it). The server reports success for a
+        location that holds nothing.
+        """
+        from anythingllm_api.models.system_remove_documents_body import SystemRemoveDocumentsBody
+
+        folder, name = _document_ref("document_id", document_id)
+        if folder is None:
+            listing = yield Call("documents.document_list")
+            folder = _folder_holding(_local_files(listing), name)
+        body = SystemRemoveDocumentsBody(names=[f"{folder}/{name}"])
+        parsed = yield Call("system.system_remove_documents", {"body": body})
+        return _shape.operation_result(parsed.to_dict())
+
+    @operation
+    def sync(self) -> Plan[OperationResult]:
+        """Not available: the server has no way to re-sync all documents on demand.
+
+        Raises UnsupportedOperationError before any request.
+        """
+        raise UnsupportedOperationError(
+            0,
+            "the server has no on-demand sync of all documents: its live sync (an admin feature of the web "
+            "app) only re-fetches watched link and repository documents on its own schedule. To refresh a "
+            "document, upload it again (documents.upload or documents.upload_link), then swap it in each "
+            "workspace with workspaces.add_documents and workspaces.remove_document; documents.list() shows "
+            "what is stored now",
+        )
+        yield  # a plan must be a generator
+
+    @operation
+    def get_folders(self) -> Plan[builtins.list[DocumentFolder]]:
+        """Every document folder with its documents (``id`` and ``path`` are the folder name)."""
+        parsed = yield Call("documents.document_list")
+        return _shape.folders_from_listing(_local_files(parsed))
+
+    @operation
+    def create_folder(self, name: str) -> Plan[DocumentFolder]:
+        """Create an empty folder; the server refuses (ServerError) a name that already exists."""
+        from anythingllm_api.models.document_create_folder_body import DocumentCreateFolderBody
+
+        folder = require_slug("name", name)
+        yield Call("documents.document_create_folder", {"body": DocumentCreateFolderBody(name=folder)})
+        return _shape.folder({"name": folder, "type": "folder", "items": []})
+
+    @operation
+    def delete_folder(self, folder_id: str) -> Plan[OperationResult]:
+        """Delete a folder (its name) with the documents in it.
+
+        The server reports success for a folder that does not exist, too. ``custom-documents`` cannot be
+        removed and is refused before any request.
+        """
+        from anythingllm_api.models.document_remove_folder_body import DocumentRemoveFolderBody
+
+        folder = require_slug("folder_id", folder_id)
+        if folder == DEFAULT_FOLDER:
+            raise ValueError(f"folder_id {DEFAULT_FOLDER!r} is the server's default folder and cannot be removed")
+        parsed = yield Call("documents.document_remove_folder", {"body": DocumentRemoveFolderBody(name=folder)})
+        return _shape.operation_result(parsed.to_dict())
+
+    # --- beyond the reference ---------------------------------------------------------------------------
+
+    @operation
+    def upload_link(
+        self,
+        link: str,
+        add_to_workspaces: builtins.list[str] | None = None,
+        metadata: Mapping[str, Any] | None = None,
+        *,
+        scraper_headers: Mapping[str, str] | None = None,
+    ) -> Plan[Document]:
+        """Fetch a web page (``http``/``https`` ``link``) on the server and store it as a document.
+
+        ``add_to_workspaces`` and ``metadata`` as in :meth:`upload`; ``scraper_headers`` are HTTP headers
+        the server sends when fetching the page.
+        """
+        from anythingllm_api.models.document_upload_link_body import DocumentUploadLinkBody
+
+        url = require_text("link", link).strip()
+        if not url.lower().startswith(("http://", "https://")):
+            raise ValueError(f"link must be an http:// or https:// URL, got {link!r}")
+        fields: dict[str, Any] = {"link": url}
+        workspaces = _joined_slugs(add_to_workspaces)
+        if workspaces is not None:
+            fields["addToWorkspaces"] = workspaces
+        if scraper_headers is not None:
+            fields["scraperHeaders"] = _string_map("scraper_headers", scraper_headers)
+        meta = _metadata(metadata)
+        if meta is not None:
+            fields["metadata"] = meta
+        parsed = yield Call("documents.document_upload_link", {"body": DocumentUploadLinkBody.from_dict(fields)})
+        return _first_document(parsed, "upload_link")
+
+    @operation
+    def raw_text(
+        self,
+        text: str,
+        title: str,
+        add_to_workspaces: builtins.list[str] | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> Plan[Document]:
+        """Store ``text`` as a document named after ``title`` (the server makes it ``<slug>.txt``).
+
+        ``metadata`` may add ``url``, ``docAuthor``, ``description``, ``docSource``, ``chunkSource`` and
+        ``published`` (epoch milliseconds); the server ignores other keys.
+        """
+        from anythingllm_api.models.document_upload_raw_text_body import DocumentUploadRawTextBody
+
+        content = require_text("text", text)
+        heading = require_text("title", title)
+        meta = _metadata(metadata) or {}
+        if meta.get("title", heading) != heading:
+            raise ValueError("metadata['title'] differs from title; pass the title once, as title")
+        fields: dict[str, Any] = {"textContent": content, "metadata": {**meta, "title": heading}}
+        workspaces = _joined_slugs(add_to_workspaces)
+        if workspaces is not None:
+            fields["addToWorkspaces"] = workspaces
+        body = DocumentUploadRawTextBody.from_dict(fields)
+        parsed = yield Call("documents.document_upload_raw_text", {"body": body})
+        return _first_document(parsed, "raw_text")
+
+    @operation
+    def move(self, from_path: str, to_path: str) -> Plan[OperationResult]:
+        """Move one document (``folder/file.json`` to ``folder/file.json``); see :meth:`move_files`."""
+        return (yield from _move_files([(from_path, to_path)], "from_path", "to_path"))
+
+    @operation
+    def move_files(self, moves: Iterable[tuple[str, str] | Mapping[str, str]]) -> Plan[OperationResult]:
+        """Move documents between folders: ``moves`` holds ``(from, to)`` pairs or ``{"from", "to"}`` dicts.
+
+        The server does not move a document that is embedded in any workspace; it still reports
+        ``success`` and says in ``message`` how many were not moved.
+        """
+        pairs = _move_pairs(moves)
+        return (yield from _move_files(pairs, "moves[].from", "moves[].to"))
+
+    @operation
+    def list_folder(self, folder: str, offset: int | None = None, limit: int | str | None = None) -> Plan[DocumentPage]:
+        """One page of a folder's documents: ``limit`` (default all; ``"all"`` or a number) from ``offset``.
+
+        The page tells ``totalCount`` and ``hasMore``; an unknown folder raises NotFoundError.
+        """
+        name = require_slug("folder", folder)
+        kwargs: dict[str, Any] = {"folder_name": name}
+        if offset is not None:
+            kwargs["offset"] = check_number("offset", offset, minimum=0, integer=True)
+        if isinstance(limit, str) and limit != "all":
+            raise ValueError(f"limit must be a whole number >= 1 or 'all', got {limit!r}")
+        if limit is not None:
+            kwargs["limit"] = limit if limit == "all" else check_number("limit", limit, minimum=1, integer=True)
+        parsed = yield Call("documents.document_list_folder", kwargs)
+        return _shape.document_page(parsed.to_dict())
+
+    @operation
+    def metadata_schema(self) -> Plan[dict[str, Any]]:
+        """The metadata keys a document accepts, each with a description of its value."""
+        parsed = yield Call("documents.document_metadata_schema")
+        schema: dict[str, Any] = parsed.schema.to_dict()
+        return schema
+
+    @operation
+    def download_generated_file(self, filename: str) -> Plan[bytes]:
+        """The bytes of a file an agent generated (its ``storageFilename``, e.g. ``pdf-<uuid>.pdf``)."""
+        name = require_slug("filename", filename)
+        parsed = yield Call("documents.document_download_generated_file", {"filename": name}, expect_json=False)
+        content: bytes = parsed.payload.read()
+        return content
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+
+
+def _local_files(parsed: Any) -> dict[str, Any]:
+    """``localFiles`` of a ``GET /v1/documents`` answer (empty when absent)."""
+    listing: dict[str, Any] = parsed.to_dict().get("localFiles") or {}
+    return listing
+
+
+def _document_ref(name: str, value: object) -> tuple[str | None, str]:
+    """``(folder, file name)`` of a document given as ``file.json`` or ``folder/file.json``."""
+    if isinstance(value, str) and "/" in value:
+        folder, _, file = value.partition("/")
+        return require_slug(f"{name} (folder part)", folder), require_slug(f"{name} (file part)", file)
+    return None, require_slug(name, value)
+
+
+def _location(name: str, value: object) -> str:
+    """A storage location ``folder/file.json``."""
+    text = require_text(name, value)
+    if "/" not in text:
+        raise ValueError(f"{name} must be a location 'folder/file.json', got {value!r}")
+    folder, file = _document_ref(name, text)
+    return f"{folder}/{file}"
+
+
+def _folder_holding(local_files: Mapping[str, Any], name: str) -> str:
+    """The one folder of a listing that holds the file ``name``."""
+    folders = [
+        f["name"] for f in _shape.folders_from_listing(local_files) if any(d.get("name") == name for d in f["items"])
+    ]
+    if not folders:
+        raise NotFoundError(404, f"no folder holds a document named {name!r}", method="GET", path="/api/v1/documents")
+    if len(folders) > 1:
+        raise ValueError(f"document_id {name!r} is in several folders ({', '.join(folders)}); pass 'folder/{name}'")
+    return folders[0]
+
+
+def _joined_slugs(value: object) -> str | None:
+    """``add_to_workspaces`` as the comma-separated string the server reads (``None`` when empty)."""
+    if value is None:
+        return None
+    slugs = require_list("add_to_workspaces", value)
+    for index, slug in enumerate(slugs):
+        require_slug(f"add_to_workspaces[{index}]", slug)
+        if "," in slug:
+            raise ValueError(f"add_to_workspaces[{index}] must be one workspace slug, got {slug!r}")
+    return ",".join(slugs) or None
+
+
+def _metadata(value: object) -> dict[str, Any] | None:
+    """``metadata`` as a JSON-ready dict with text keys."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise TypeError(f"metadata must be a dict, got {type(value).__name__}")
+    meta = dict(value)
+    for key in meta:
+        if not isinstance(key, str):
+            raise TypeError(f"metadata keys must be str, got {key!r}")
+    try:
+        json.dumps(meta)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"metadata must hold JSON values only: {exc}") from None
+    return meta
+
+
+def _string_map(name: str, value: object) -> dict[str, str]:
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise TypeError(f"{name} must be a dict of str to str")
+    return dict(value)
+
+
+def _upload_name(source: Path | BinaryIO, file_name: object) -> str:
+    """The file name sent with an upload: ``file_name``, else the file's own name."""
+    if file_name is not None:
+        return require_slug("file_name", file_name)
+    own = source.name if isinstance(source, Path) else getattr(source, "name", None)
+    if isinstance(own, (str, os.PathLike)) and os.path.basename(os.fspath(own)):
+        return str(os.path.basename(os.fspath(own)))
+    raise ValueError("file_obj has no file name: pass file_name (the server picks the parser by its extension)")
+
+
+def _mime_type(file_name: str) -> str:
+    return mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+
+
+def _first_document(parsed: Any, what: str) -> Document:
+    """The first document of an upload answer ``{success, error, documents}``."""
+    result = _shape.upload_result(parsed.to_dict())
+    documents = result.get("documents") or []
+    if not documents:
+        said = f' (server said: "{result["error"]}")' if result.get("error") else ""
+        raise InvalidResponseError(200, f"{what}: the server answered without a document{said}")
+    return documents[0]
+
+
+def _move_pairs(moves: object) -> builtins.list[tuple[object, object]]:
+    if isinstance(moves, (str, bytes, Mapping)) or not isinstance(moves, Iterable):
+        raise TypeError(f"moves must be a list of (from, to) pairs, got {type(moves).__name__}")
+    pairs: builtins.list[tuple[object, object]] = []
+    for index, move in enumerate(moves):
+        if isinstance(move, Mapping) and set(move) == {"from", "to"}:
+            pairs.append((move["from"], move["to"]))
+        elif isinstance(move, (tuple, builtins.list)) and len(move) == 2:
+            pairs.append((move[0], move[1]))
+        else:
+            raise TypeError(f"moves[{index}] must be a (from, to) pair or a {{'from', 'to'}} dict, got {move!r}")
+    if not pairs:
+        raise ValueError("moves must not be empty")
+    return pairs
+
+
+def _move_files(pairs: builtins.list[tuple[object, object]], from_name: str, to_name: str) -> Plan[OperationResult]:
+    from anythingllm_api.models.document_move_files_body import DocumentMoveFilesBody
+    from anythingllm_api.models.document_move_files_body_files_item import DocumentMoveFilesBodyFilesItem
+
+    files = [
+        DocumentMoveFilesBodyFilesItem(from_=_location(from_name, src), to=_location(to_name, dst))
+        for src, dst in pairs
+    ]
+    parsed = yield Call("documents.document_move_files", {"body": DocumentMoveFilesBody(files=files)})
+    return _shape.operation_result(parsed.to_dict())

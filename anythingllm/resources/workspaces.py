@@ -8,9 +8,9 @@ from typing import Any
 from .. import _shape
 from .._plan import Call, Plan
 from .._resource import M, Resource, operation
-from .._validate import check_number, require_list, require_slug
-from ..errors import NotFoundError, UnsupportedOperationError
-from ..types import OperationResult, Workspace, WorkspaceDocument
+from .._validate import check_number, require_list, require_slug, require_text
+from ..errors import BadRequestError, NotFoundError, UnsupportedOperationError
+from ..types import OperationResult, VectorSearchResult, Workspace, WorkspaceDocument
 
 
 def _workspace_from(parsed: Any) -> Workspace:
@@ -108,6 +108,66 @@ class WorkspacesModule(Resource[M]):
         """Remove one document (its location) from a workspace; the file itself stays."""
         location = require_slug("document_id", document_id) if "/" not in str(document_id) else str(document_id)
         return (yield from _update_embeddings(workspace_id, deletes=[location]))
+
+    @operation
+    def search(
+        self,
+        workspace_id: str,
+        query: str,
+        top_n: int | None = None,
+        score_threshold: float | None = None,
+    ) -> Plan[builtins.list[VectorSearchResult]]:
+        """The chunks of a workspace's documents closest to ``query``, best first (no LLM involved).
+
+        ``top_n`` (at least 1) and ``score_threshold`` (0 to 1) default to the workspace's own ``topN``
+        and ``similarityThreshold``. A workspace without embeddings gives ``[]``; an unknown one raises
+        NotFoundError.
+        """
+        from anythingllm_api.models.workspace_vector_search_body import WorkspaceVectorSearchBody
+
+        slug = require_slug("workspace_id", workspace_id)
+        fields: dict[str, Any] = {"query": require_text("query", query)}
+        if top_n is not None:
+            fields["topN"] = check_number("top_n", top_n, minimum=1, integer=True)
+        if score_threshold is not None:
+            fields["scoreThreshold"] = check_number("score_threshold", score_threshold)
+            if fields["scoreThreshold"] > 1:
+                raise ValueError(f"score_threshold must be a number from 0 to 1, got {score_threshold!r}")
+        try:
+            parsed = yield Call(
+                "workspaces.workspace_vector_search",
+                {"slug": slug, "body": WorkspaceVectorSearchBody.from_dict(fields)},
+            )
+        except BadRequestError as exc:
+            if "is not a valid workspace" not in exc.message:
+                raise
+            raise NotFoundError(
+                exc.status_code,
+                f"workspace {slug!r} does not exist (the server answers 400 for an unknown workspace)",
+                exc.details,
+                method=exc.method,
+                path=exc.path,
+                body=exc.body,
+                content_type=exc.content_type,
+            ) from exc
+        return [_shape.vector_search_result(hit.to_dict()) for hit in parsed.results]
+
+    @operation
+    def pin_document(self, workspace_id: str, document_path: str, pinned: bool = True) -> Plan[OperationResult]:
+        """Pin (or with ``pinned=False`` unpin) a document of a workspace: a pinned document is given to the
+        LLM whole with every chat. ``document_path`` is its location ``folder/file.json``; a document that is
+        not in the workspace raises NotFoundError."""
+        from anythingllm_api.models.workspace_update_pin_body import WorkspaceUpdatePinBody
+
+        slug = require_slug("workspace_id", workspace_id)
+        path = require_text("document_path", document_path)
+        if "/" not in path:
+            raise ValueError(f"document_path must be a location 'folder/file.json', got {document_path!r}")
+        if not isinstance(pinned, bool):
+            raise TypeError(f"pinned must be a bool, got {type(pinned).__name__}")
+        body = WorkspaceUpdatePinBody(doc_path=path, pin_status=pinned)
+        parsed = yield Call("workspaces.workspace_update_pin", {"slug": slug, "body": body})
+        return {"success": True, "message": parsed.to_dict().get("message")}
 
 
 def _update_embeddings(
