@@ -17,6 +17,13 @@ def _workspace_from(parsed: Any) -> Workspace:
     return _shape.workspace(parsed.to_dict())
 
 
+def _found(parsed: Any, slug: str) -> Any:
+    """The one workspace of a ``GET /v1/workspace/{slug}`` answer; the server's 200 ``[]`` is NotFoundError."""
+    if not parsed.workspace:
+        raise NotFoundError(404, f"workspace {slug!r} does not exist", method="GET", path=f"/api/v1/workspace/{slug}")
+    return parsed.workspace[0]
+
+
 class WorkspacesModule(Resource[M]):
     """Workspaces (``client.workspaces``). A workspace is addressed by its slug."""
 
@@ -31,9 +38,7 @@ class WorkspacesModule(Resource[M]):
         """One workspace with its documents; raises NotFoundError when there is none."""
         slug = require_slug("workspace_id", workspace_id)
         parsed = yield Call("workspaces.workspace_get", {"slug": slug})
-        if not parsed.workspace:
-            raise NotFoundError(404, f"workspace {slug!r} does not exist", method="GET", path=f"/v1/workspace/{slug}")
-        return _shape.workspace(parsed.workspace[0].to_dict())
+        return _shape.workspace(_found(parsed, slug).to_dict())
 
     @operation
     def create(self, name: str, description: str | None = None, vector_db: str | None = None) -> Plan[Workspace]:
@@ -94,9 +99,7 @@ class WorkspacesModule(Resource[M]):
         """The documents embedded in a workspace."""
         slug = require_slug("workspace_id", workspace_id)
         parsed = yield Call("workspaces.workspace_get", {"slug": slug})
-        if not parsed.workspace:
-            raise NotFoundError(404, f"workspace {slug!r} does not exist", method="GET", path=f"/v1/workspace/{slug}")
-        return [_shape.workspace_document(d.to_dict()) for d in parsed.workspace[0].documents or []]
+        return [_shape.workspace_document(d.to_dict()) for d in _found(parsed, slug).documents or []]
 
     @operation
     def add_documents(self, workspace_id: str, document_ids: builtins.list[str]) -> Plan[Workspace]:
