@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 import vcr
+from vcr.persisters.filesystem import FilesystemPersister
 
 from anythingllm._client import AnythingLLMClient, AsyncAnythingLLMClient
 
@@ -65,6 +66,34 @@ def replay(cassette: str) -> Any:
         before_record_response=_scrub_response,
     )
     return recorder.use_cassette(str(CASSETTES / f"{cassette}.yaml"))
+
+
+class _Joined:
+    """A VCR persister that loads ``a+b.yaml`` as the interactions of ``a.yaml`` followed by ``b.yaml``."""
+
+    @classmethod
+    def load_cassette(cls, cassette_path: str, serializer: Any) -> tuple[list[Any], list[Any]]:
+        requests: list[Any] = []
+        responses: list[Any] = []
+        for name in Path(cassette_path).name.removesuffix(".yaml").split("+"):
+            more_requests, more_responses = FilesystemPersister.load_cassette(CASSETTES / f"{name}.yaml", serializer)
+            requests += more_requests
+            responses += more_responses
+        return requests, responses
+
+    @staticmethod
+    def save_cassette(cassette_path: str, cassette_dict: Any, serializer: Any) -> None:
+        raise AssertionError("recorded cassettes are never written")
+
+
+def replay_joined(*names: str) -> Any:
+    """Replay several recorded cassettes of the same server as one (each interaction once, in order per URI).
+
+    For a composed method whose calls were recorded in different sessions; nothing is written.
+    """
+    joined = vcr.VCR(record_mode="none", decode_compressed_response=True)
+    joined.register_persister(_Joined)
+    return joined.use_cassette(str(CASSETTES / ("+".join(names) + ".yaml")))
 
 
 async def resolve(value: Any) -> Any:

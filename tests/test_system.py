@@ -8,13 +8,10 @@ the session API (``session_system.yaml``): both recordings of the same server ar
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import vcr
-from vcr.persisters.filesystem import FilesystemPersister
 
 from anythingllm.errors import (
     BadRequestError,
@@ -24,38 +21,13 @@ from anythingllm.errors import (
     UnsupportedOperationError,
 )
 from anythingllm.resources.system import _env_values
-from tests.conftest import CASSETTES, RECORDED_KEY, replay, resolve
+from tests.conftest import RECORDED_KEY, replay, replay_joined, resolve
 
 pytestmark = pytest.mark.anyio
 
 TOKEN = "REDACTED-TOKEN"  # the recorded login token
 KEY_HEADER = f"Bearer {RECORDED_KEY}"
 TOKEN_HEADER = f"Bearer {TOKEN}"
-
-
-class _Joined:
-    """A VCR persister that loads ``a+b.yaml`` as the interactions of ``a.yaml`` followed by ``b.yaml``."""
-
-    @classmethod
-    def load_cassette(cls, cassette_path: str, serializer: Any) -> tuple[list[Any], list[Any]]:
-        requests: list[Any] = []
-        responses: list[Any] = []
-        for name in Path(cassette_path).name.removesuffix(".yaml").split("+"):
-            more_requests, more_responses = FilesystemPersister.load_cassette(CASSETTES / f"{name}.yaml", serializer)
-            requests += more_requests
-            responses += more_responses
-        return requests, responses
-
-    @staticmethod
-    def save_cassette(cassette_path: str, cassette_dict: Any, serializer: Any) -> None:
-        raise AssertionError("recorded cassettes are never written")
-
-
-def replay_joined(*names: str) -> Any:
-    """Replay several recorded cassettes as one (each interaction once, in order per URI)."""
-    joined = vcr.VCR(record_mode="none", decode_compressed_response=True)
-    joined.register_persister(_Joined)
-    return joined.use_cassette(str(CASSETTES / ("+".join(names) + ".yaml")))
 
 
 def _calls(sent: list[httpx.Request]) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ from typing import Any
 from .. import _shape
 from .._plan import Call, Plan
 from .._resource import M, Resource, operation
-from .._validate import check_number, require_list, require_slug, require_text
+from .._validate import CHAT_MODES, check_number, require_list, require_slug, require_text
 from ..errors import BadRequestError, NotFoundError, UnsupportedOperationError
 from ..types import OperationResult, VectorSearchResult, Workspace, WorkspaceDocument
 
@@ -41,19 +41,33 @@ class WorkspacesModule(Resource[M]):
         return _shape.workspace(_found(parsed, slug).to_dict())
 
     @operation
-    def create(self, name: str, description: str | None = None, vector_db: str | None = None) -> Plan[Workspace]:
-        """Create a workspace. The server has no per-workspace description or vector database."""
+    def create(
+        self,
+        /,
+        name: str,
+        description: str | None = None,
+        vector_db: str | None = None,
+        **settings: Any,
+    ) -> Plan[Workspace]:
+        """Create a workspace. The server has no per-workspace description or vector database.
+
+        Keyword ``settings`` are set at creation: ``temperature``, ``chat_model``, ``chat_provider``,
+        ``system_prompt``, ``chat_mode``, ``history_length``, ``top_n``, ``similarity_threshold``,
+        ``query_refusal_response``, ``agent_provider``, ``agent_model``, ``vector_search_mode``.
+        """
         from anythingllm_api.models.workspace_create_body import WorkspaceCreateBody
 
         if not isinstance(name, str) or not name.strip():
             raise ValueError("name must be a non-empty string")
         _unsupported_fields(description=description, vector_db=vector_db)
-        parsed = yield Call("workspaces.workspace_create", {"body": WorkspaceCreateBody.from_dict({"name": name})})
+        body = WorkspaceCreateBody.from_dict({"name": name, **_settings_fields(settings)})
+        parsed = yield Call("workspaces.workspace_create", {"body": body})
         return _workspace_from(parsed.workspace)
 
     @operation
     def update(
         self,
+        /,
         workspace_id: str,
         name: str | None = None,
         description: str | None = None,
@@ -63,27 +77,38 @@ class WorkspacesModule(Resource[M]):
         temperature: float | None = None,
         include_sources: bool | None = None,
         prompt_id: str | None = None,
+        **settings: Any,
     ) -> Plan[Workspace]:
-        """Change a workspace: ``name``, ``chat_model`` (chatModel) and ``temperature`` (openAiTemp)."""
+        """Change a workspace: ``name``, ``chat_model`` (chatModel), ``temperature`` (openAiTemp), and more.
+
+        ``prompt_id`` names a saved prompt (``client.system.get_prompts()``); its text becomes the
+        workspace's system prompt (openAiPrompt). Keyword ``settings`` are those of :meth:`create`.
+        Sources always come back with an answer (``include_sources=False`` cannot be honoured), and the
+        embedding model and vector database are server-wide (``client.system.update_settings``).
+        """
         from anythingllm_api.models.workspace_settings import WorkspaceSettings
 
+        from .system import _presets, _prompt_id
+
         slug = require_slug("workspace_id", workspace_id)
-        _unsupported_fields(
-            description=description, vector_db=vector_db, embedding_model=embedding_model, prompt_id=prompt_id
-        )
+        _unsupported_fields(description=description, vector_db=vector_db, embedding_model=embedding_model)
         if include_sources is False:
             raise UnsupportedOperationError(
                 0, "the server always returns sources with an answer; include_sources=False cannot be honoured"
             )
         fields: dict[str, Any] = {}
         if name is not None:
-            fields["name"] = name
-        if chat_model is not None:
-            fields["chatModel"] = chat_model
-        if temperature is not None:
-            fields["openAiTemp"] = check_number("temperature", temperature)
-        if not fields:
-            raise ValueError("update needs at least one of name, chat_model or temperature")
+            fields["name"] = require_text("name", name)
+        fields.update(_settings_fields({"chat_model": chat_model, "temperature": temperature, **settings}))
+        wanted = _prompt_id(prompt_id) if prompt_id is not None else None
+        if not fields and wanted is None:
+            raise ValueError("update needs at least one field to change (name, chat_model, temperature, prompt_id...)")
+        if wanted is not None:
+            presets = yield from _presets()
+            preset = next((p for p in presets if p.get("id") == wanted), None)
+            if preset is None or not isinstance(preset.get("prompt"), str):
+                raise NotFoundError(404, f"no saved prompt has id {wanted} (client.system.get_prompts() lists them)")
+            fields["openAiPrompt"] = preset["prompt"]
         parsed = yield Call("workspaces.workspace_update", {"slug": slug, "body": WorkspaceSettings.from_dict(fields)})
         return _workspace_from(parsed.workspace)
 
@@ -182,6 +207,50 @@ def _update_embeddings(
     body = WorkspaceUpdateEmbeddingsBody.from_dict({"adds": adds or [], "deletes": deletes or []})
     parsed = yield Call("workspaces.workspace_update_embeddings", {"slug": slug, "body": body})
     return _workspace_from(parsed.workspace)
+
+
+_SETTINGS = {
+    "temperature": "openAiTemp",
+    "chat_model": "chatModel",
+    "chat_provider": "chatProvider",
+    "system_prompt": "openAiPrompt",
+    "chat_mode": "chatMode",
+    "history_length": "openAiHistory",
+    "top_n": "topN",
+    "similarity_threshold": "similarityThreshold",
+    "query_refusal_response": "queryRefusalResponse",
+    "agent_provider": "agentProvider",
+    "agent_model": "agentModel",
+    "vector_search_mode": "vectorSearchMode",
+}
+_NUMBERS: dict[str, dict[str, Any]] = {
+    "temperature": {},
+    "history_length": {"integer": True},
+    "top_n": {"integer": True, "minimum": 1},
+}
+
+
+def _settings_fields(settings: dict[str, Any]) -> dict[str, Any]:
+    """Documented snake_case workspace settings as the server's fields, checked; ``None`` values are left out."""
+    unknown = sorted(set(settings) - set(_SETTINGS))
+    if unknown:
+        raise TypeError(f"unknown workspace setting(s) {', '.join(unknown)}; known: {', '.join(_SETTINGS)}")
+    fields: dict[str, Any] = {}
+    for key, value in settings.items():
+        if value is None:
+            continue
+        if key in _NUMBERS:
+            value = check_number(key, value, **_NUMBERS[key])
+        elif key == "similarity_threshold":
+            value = check_number(key, value)
+            if value > 1:
+                raise ValueError(f"similarity_threshold must be between 0 and 1, got {value!r}")
+        elif not isinstance(value, str):
+            raise TypeError(f"{key} must be a str, got {type(value).__name__}")
+        elif key == "chat_mode" and value not in CHAT_MODES:
+            raise ValueError(f"chat_mode must be one of {', '.join(CHAT_MODES)}, got {value!r}")
+        fields[_SETTINGS[key]] = value
+    return fields
 
 
 def _unsupported_fields(**values: Any) -> None:
