@@ -1,0 +1,222 @@
+"""``anythingllm documents list|upload|upload-link|raw-text|delete|folders|move``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from .errors import EXIT_INTERRUPTED, UsageProblem, describe
+from .inputs import confirm_or_abort, read_piped_stdin
+from .output import Column, Output, human_size, one_line
+from .state import State, state_of
+from .upload import FileResult, Plan, Uploader, accepted_extensions, collect, document_locations, new_progress
+
+app = typer.Typer(
+    help="Documents on the server: list, upload files and folders, links, raw text; delete, move.",
+    no_args_is_help=True,
+)
+
+WorkspaceOption = Annotated[
+    str | None, typer.Option("--workspace", "-w", help="Also embed the new document(s) into this workspace (slug).")
+]
+
+DOCUMENT_COLUMNS = (
+    Column("Location", lambda d: d.get("path") or d.get("location") or d.get("name")),
+    Column("Title", "title", max_width=40),
+    Column("Words", "wordCount", justify="right"),
+    Column("Tokens", "token_count_estimate", justify="right"),
+)
+
+
+@app.command("list")
+def list_(ctx: typer.Context) -> None:
+    """List every document in the server's document store."""
+    state = state_of(ctx)
+    documents = state.client.documents.list()
+    state.out.result(documents, lambda: state.out.table(documents, DOCUMENT_COLUMNS, empty="No documents yet."))
+
+
+@app.command("folders")
+def folders(ctx: typer.Context) -> None:
+    """List the document folders."""
+    state = state_of(ctx)
+    found = state.client.documents.get_folders()
+    columns = (
+        Column("Folder", "name"),
+        Column("Documents", lambda f: f.get("documentCount", len(f.get("items") or [])), justify="right"),
+    )
+    state.out.result(found, lambda: state.out.table(found, columns, empty="No folders."))
+
+
+def _display(path: Path) -> str:
+    """A path as the user named it (a file found in a folder: that folder's path joined with its name)."""
+    return str(path)
+
+
+def _show_results(out: Output, plan: Plan, results: list[FileResult]) -> None:
+    def outcome(result: FileResult) -> Text:
+        if result.ok:
+            return Text("uploaded", style="green")
+        return Text("not sent" if result.cancelled else "failed", style="red" if result.failure else "yellow")
+
+    def detail(result: FileResult) -> str:
+        if result.failure is not None:
+            return result.failure.message
+        return ", ".join(result.documents) or ("interrupted" if result.cancelled else "-")
+
+    table = Table(header_style="bold")
+    table.add_column("File", overflow="fold")
+    table.add_column("Size", justify="right")
+    table.add_column("Result")
+    table.add_column("Document / error", overflow="fold")
+    for r in results:
+        table.add_row(Text(_display(r.path)), Text(human_size(r.size)), outcome(r), Text(detail(r)))
+    out.console.print(table)
+    uploaded = sum(r.ok for r in results)
+    failed = sum(r.failure is not None for r in results)
+    summary = f"{uploaded} uploaded, {failed} failed"
+    if plan.skipped:
+        summary += f", {len(plan.skipped)} skipped (type not accepted by the server)"
+    out.line(summary, style="bold red" if failed else "bold green")
+
+
+def _plan(state: State, paths: list[Path]) -> Plan:
+    accepted: set[str] | None = None
+    if any(path.is_dir() for path in paths):
+        accepted = accepted_extensions(state.client.system.get_accepted_document_types())
+    plan = collect(paths, accepted)
+    if not plan.files:
+        shown = ", ".join(sorted(accepted or [])) or "none"
+        raise UsageProblem(
+            f"no files to upload ({len(plan.skipped)} skipped: type not accepted by the server)",
+            f"The server accepts: {shown}. Name a file directly to send it anyway.",
+        )
+    if plan.skipped:
+        names = ", ".join(_display(p) for p in plan.skipped[:5]) + (" …" if len(plan.skipped) > 5 else "")
+        state.out.note(f"Skipping {len(plan.skipped)} file(s) of types the server does not accept: {names}")
+    return plan
+
+
+@app.command("upload")
+def upload(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH...",
+            exists=True,
+            readable=True,
+            help="Files and folders. Folders are searched recursively for the file types the server accepts.",
+        ),
+    ],
+    workspace: WorkspaceOption = None,
+    folder: Annotated[
+        str | None, typer.Option("--folder", "-f", help="Store the documents in this folder (created if needed).")
+    ] = None,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-j", min=1, max=16, help="How many files to upload at once.")
+    ] = 4,
+) -> None:
+    """Upload files and folders, with a progress bar and a result per file.
+
+    A failed file never stops the others; the exit status is 1 if any file failed.
+    """
+    state = state_of(ctx)
+    client = state.client
+    if workspace:
+        client.workspaces.get(workspace)  # an unknown workspace fails now, not after every upload
+    plan = _plan(state, paths)
+    uploader = Uploader(
+        client,
+        workspace=workspace,
+        folder=folder,
+        concurrency=concurrency,
+        explain=lambda exc: describe(exc, base_url=state.base_url, key_given=state.key_given),
+    )
+    out = state.out
+    if out.json_mode:
+        results, interrupted = uploader.run(plan)
+    else:
+        with new_progress(out.err) as progress:
+            results, interrupted = uploader.run(plan, progress)
+    failed = [r for r in results if r.failure is not None]
+    data = {
+        "uploaded": sum(r.ok for r in results),
+        "failed": len(failed),
+        "skipped": [str(p) for p in plan.skipped],
+        "interrupted": interrupted,
+        "files": [r.to_json() for r in results],
+    }
+    out.result(data, lambda: _show_results(out, plan, results))
+    if interrupted:  # the report above says what was done; exit as Ctrl-C does
+        out.note("Interrupted.", style="yellow")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("upload-link")
+def upload_link(
+    ctx: typer.Context,
+    url: Annotated[str, typer.Argument(help="The web page to scrape and store.")],
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Scrape a web page into a document."""
+    state = state_of(ctx)
+    result = state.client.documents.upload_link(url, add_to_workspaces=[workspace] if workspace else None)
+    locations = document_locations(result)
+    state.out.result(result, lambda: state.out.done(f"Stored {url} as {', '.join(locations) or 'a document'}"))
+
+
+@app.command("raw-text")
+def raw_text(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Option("--title", help="Title of the new document.")],
+    text: Annotated[str | None, typer.Argument(help="The text. Without it, the text is read from stdin.")] = None,
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Store text as a document (give TEXT, or pipe it in)."""
+    state = state_of(ctx)
+    content = text if text is not None else read_piped_stdin()
+    if content is None or not content.strip():
+        raise UsageProblem("no text to store", "Give TEXT as an argument or pipe it in: cat notes.txt | anythingllm …")
+    result = state.client.documents.raw_text(content, title, add_to_workspaces=[workspace] if workspace else None)
+    locations = document_locations(result)
+    state.out.result(result, lambda: state.out.done(f"Stored {title!r} as {', '.join(locations) or 'a document'}"))
+
+
+@app.command("delete")
+def delete(
+    ctx: typer.Context,
+    documents: Annotated[
+        list[str], typer.Argument(metavar="DOCUMENT...", help="Document locations, e.g. custom-documents/x.json.")
+    ],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete documents with their embeddings in every workspace."""
+    state = state_of(ctx)
+    confirm_or_abort(state, f"Delete {len(documents)} document(s) from the server and every workspace?", yes)
+    results: list[Any] = [state.client.documents.delete(document) for document in documents]
+
+    def render() -> None:
+        for document in documents:
+            state.out.done(f"Deleted {one_line(document)}")
+
+    state.out.result(results[0] if len(results) == 1 else results, render)
+
+
+@app.command("move")
+def move(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(metavar="FROM", help="Current location, e.g. custom-documents/x.json.")],
+    target: Annotated[str, typer.Argument(metavar="TO", help="New location, e.g. my-folder/x.json.")],
+) -> None:
+    """Move a document to another folder."""
+    state = state_of(ctx)
+    result = state.client.documents.move(source, target)
+    said = result.get("message") if isinstance(result, dict) else None
+    state.out.result(result, lambda: state.out.done(f"Moved {source} to {target}" + (f": {said}" if said else "")))

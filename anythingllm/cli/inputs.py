@@ -1,0 +1,37 @@
+"""What commands read from the user: piped stdin and confirmations."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from .state import State
+
+
+def stdin_is_terminal() -> bool:
+    """Whether stdin is an interactive terminal (not a pipe, a file or closed)."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def read_piped_stdin() -> str | None:
+    """The text piped into the command, or ``None`` when stdin is a terminal or nothing was piped."""
+    if sys.stdin is None or stdin_is_terminal():
+        return None
+    text = sys.stdin.read()
+    return text if text.strip() else None
+
+
+def confirm_or_abort(state: State, question: str, yes: bool) -> None:
+    """Ask ``question`` on an interactive terminal unless ``--yes``; stop with exit code 1 on "no".
+
+    Without a terminal (scripts, pipes) and in ``--json`` mode nothing is asked.
+    """
+    if yes or state.out.json_mode or not stdin_is_terminal():
+        return
+    if not typer.confirm(question, default=False, err=True):
+        state.out.note("Cancelled.", style="yellow")
+        raise typer.Exit(1)

@@ -1,0 +1,99 @@
+"""The per-invocation state: global options, the output, and the client (created on first use)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import typer
+
+from .._client import AnythingLLMClient
+from .._config import DEFAULT, resolve_api_key, resolve_base_url
+from .._logging import LOGGER_NAME
+from .output import Output
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The global options as given (``None``: fall back to the environment, then the client default)."""
+
+    base_url: str | None = None
+    api_key: str | None = None
+    json: bool = False
+    debug: bool = False
+    timeout: int | None = None
+    max_retries: int | None = None
+
+
+class State:
+    """What every command of one invocation shares."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.out = Output(settings.json)
+        self._client: AnythingLLMClient | None = None
+        self._root: AnythingLLMClient | None = None
+
+    @property
+    def base_url(self) -> str:
+        """The server address the client uses (as resolved from the option and the environment)."""
+        try:
+            return resolve_base_url(self.settings.base_url)
+        except ValueError:
+            return str(self.settings.base_url)
+
+    @property
+    def key_given(self) -> bool:
+        """Whether an API key came from ``--api-key`` or the environment."""
+        return bool(resolve_api_key(self.settings.api_key))
+
+    @property
+    def client(self) -> AnythingLLMClient:
+        """The client, created on first use (so ``--help`` and usage errors never need a server)."""
+        if self._client is None:
+            options = self.settings
+            root = AnythingLLMClient(
+                base_url=options.base_url or DEFAULT,
+                api_key=options.api_key,
+                timeout=options.timeout or 60,
+                max_retries=2 if options.max_retries is None else options.max_retries,
+            )
+            self._root = root
+            # --timeout also bounds the silence between two events of a streamed answer.
+            self._client = root.with_options(stream_idle_timeout=options.timeout) if options.timeout else root
+        return self._client
+
+    def close(self) -> None:
+        """Close the client's connections."""
+        if self._root is not None:
+            self._root.close()
+        self._root = self._client = None
+
+
+def state_of(ctx: typer.Context) -> State:
+    """The :class:`State` the root command stored for this invocation."""
+    state = ctx.find_root().obj
+    if not isinstance(state, State):  # a command invoked outside the app (only in tests of the app itself)
+        state = State(Settings())
+        ctx.find_root().obj = state
+    return state
+
+
+@contextmanager
+def debug_logging() -> Iterator[None]:
+    """Log every request and response (headers redacted) to stderr while the command runs."""
+    logger = logging.getLogger(LOGGER_NAME)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    handler.setLevel(logging.DEBUG)
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
