@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import types
-from typing import Any, Generic
+from typing import Any, Generic, TypeVar
 
 import httpx
 
@@ -48,6 +48,9 @@ def build_runtime(
         options=RequestOptions.create(timeout, max_retries=max_retries),
         generated=_GENERATED,
     )
+
+
+_Client = TypeVar("_Client", bound="_ClientCore[Any]")
 
 
 class _ClientCore(Resource[M], Generic[M]):
@@ -103,7 +106,19 @@ class _ClientCore(Resource[M], Generic[M]):
         self.workspace_thread = WorkspaceThreadModule(runtime, is_async)
         self.http_client = HttpClient(runtime=runtime, is_async=is_async)
 
-    def _copy(self, timeout: TimeoutLike, max_retries: int | None, stream_idle_timeout: float | None) -> Any:
+    def with_options(
+        self: _Client,
+        *,
+        timeout: TimeoutLike = None,
+        max_retries: int | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> _Client:
+        """A client sharing this one's pool and login, sending with other options (for one call or many).
+
+        ``client.with_options(timeout=5, max_retries=0).chat.send_message(...)``; ``timeout`` is seconds
+        or an ``httpx.Timeout`` (separate connect/read), ``stream_idle_timeout`` the longest silence
+        tolerated inside a stream. Closing the copy never closes the shared pool.
+        """
         options = self._runtime.options.replace(
             timeout=timeout, max_retries=max_retries, stream_idle_timeout=stream_idle_timeout
         )
@@ -147,16 +162,6 @@ class AnythingLLMClient(_ClientCore[Sync]):
     ) -> None:
         super().__init__(base_url, api_key, timeout, max_retries=max_retries, http_client=http_client, is_async=False)
 
-    def with_options(
-        self, *, timeout: TimeoutLike = None, max_retries: int | None = None, stream_idle_timeout: float | None = None
-    ) -> AnythingLLMClient:
-        """A client sharing this one's pool and login, sending with other options (for one call or many).
-
-        ``client.with_options(timeout=5, max_retries=0).chat.send_message(...)``
-        """
-        copy: AnythingLLMClient = self._copy(timeout, max_retries, stream_idle_timeout)
-        return copy
-
     def close(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""
         if self._owns_http:
@@ -183,13 +188,6 @@ class AsyncAnythingLLMClient(_ClientCore[Async]):
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         super().__init__(base_url, api_key, timeout, max_retries=max_retries, http_client=http_client, is_async=True)
-
-    def with_options(
-        self, *, timeout: TimeoutLike = None, max_retries: int | None = None, stream_idle_timeout: float | None = None
-    ) -> AsyncAnythingLLMClient:
-        """A client sharing this one's pool and login, sending with other options (for one call or many)."""
-        copy: AsyncAnythingLLMClient = self._copy(timeout, max_retries, stream_idle_timeout)
-        return copy
 
     async def close(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""

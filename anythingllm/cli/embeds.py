@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .inputs import confirm_or_abort
+from .inputs import confirm_or_abort, given_options
 from .output import Column, one_line
 from .state import state_of
 
@@ -52,10 +52,7 @@ EMBED_COLUMNS = (
 )
 
 
-def _settings(**given: Any) -> dict[str, Any]:
-    return {
-        name: value.value if isinstance(value, Enum) else value for name, value in given.items() if value is not None
-    }
+_RENAMED = {"allow_domain": "allowlist_domains"}
 
 
 @app.command("list")
@@ -79,16 +76,8 @@ def create(
     allow_prompt_override: PromptOverride = None,
 ) -> None:
     """Create a chat widget for a workspace."""
+    settings = given_options(locals(), skip=("ctx", "workspace"), rename=_RENAMED)
     state = state_of(ctx)
-    settings = _settings(
-        chat_mode=chat_mode,
-        allowlist_domains=allow_domain,
-        max_chats_per_day=max_chats_per_day,
-        max_chats_per_session=max_chats_per_session,
-        allow_model_override=allow_model_override,
-        allow_temperature_override=allow_temperature_override,
-        allow_prompt_override=allow_prompt_override,
-    )
     embed = state.client.embed.create_embed(workspace, **settings)
     state.out.result(embed, lambda: state.out.done(f"Created chat widget {embed.get('uuid')!s} for {workspace}"))
 
@@ -107,17 +96,8 @@ def update(
     allow_prompt_override: PromptOverride = None,
 ) -> None:
     """Change a chat widget's settings."""
+    settings = given_options(locals(), skip=("ctx", "embed_uuid"), rename=_RENAMED)
     state = state_of(ctx)
-    settings = _settings(
-        enabled=enabled,
-        chat_mode=chat_mode,
-        allowlist_domains=allow_domain,
-        max_chats_per_day=max_chats_per_day,
-        max_chats_per_session=max_chats_per_session,
-        allow_model_override=allow_model_override,
-        allow_temperature_override=allow_temperature_override,
-        allow_prompt_override=allow_prompt_override,
-    )
     result = state.client.embed.update_embed(embed_uuid, **settings)
     state.out.result(result, lambda: state.out.done(f"Updated chat widget {embed_uuid}"))
 

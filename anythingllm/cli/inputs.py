@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from typing import Any
 
 import typer
 
@@ -35,3 +38,20 @@ def confirm_or_abort(state: State, question: str, yes: bool) -> None:
     if not typer.confirm(question, default=False, err=True):
         state.out.note("Cancelled.", style="yellow")
         raise typer.Exit(1)
+
+
+def given_options(
+    values: Mapping[str, Any], *, skip: Iterable[str] = (), rename: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The options a command was given, as client keyword arguments.
+
+    ``values`` is the command's ``locals()`` taken first thing; options left at ``None`` and the names in
+    ``skip`` (context, arguments) are dropped, choices (enums) become their values, and ``rename`` maps
+    an option's name to the client's parameter name.
+    """
+    rename = rename or {}
+    return {
+        rename.get(name, name): value.value if isinstance(value, Enum) else value
+        for name, value in values.items()
+        if value is not None and name not in skip
+    }

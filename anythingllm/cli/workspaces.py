@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .inputs import confirm_or_abort
+from .inputs import confirm_or_abort, given_options
 from .output import Column
 from .state import state_of
 
@@ -101,10 +101,6 @@ ThresholdOption = Annotated[
 ]
 
 
-def _settings(**given: Any) -> dict[str, Any]:
-    return {name: (v.value if isinstance(v, Enum) else v) for name, v in given.items() if v is not None}
-
-
 @app.command("create")
 def create(
     ctx: typer.Context,
@@ -119,17 +115,8 @@ def create(
     similarity_threshold: ThresholdOption = None,
 ) -> None:
     """Create a workspace (its slug is derived from the name)."""
+    settings = given_options(locals(), skip=("ctx", "name"))
     state = state_of(ctx)
-    settings = _settings(
-        chat_mode=chat_mode,
-        system_prompt=system_prompt,
-        chat_provider=chat_provider,
-        chat_model=chat_model,
-        temperature=temperature,
-        history_length=history_length,
-        top_n=top_n,
-        similarity_threshold=similarity_threshold,
-    )
     created = state.client.workspaces.create(name, **settings)
     state.out.result(created, lambda: state.out.done(f"Created workspace {created.get('slug')!s} ({name})"))
 
@@ -149,18 +136,8 @@ def update(
     similarity_threshold: ThresholdOption = None,
 ) -> None:
     """Change a workspace's name, chat mode, prompt, model or retrieval settings."""
+    settings = given_options(locals(), skip=("ctx", "workspace"))
     state = state_of(ctx)
-    settings = _settings(
-        name=name,
-        chat_mode=chat_mode,
-        system_prompt=system_prompt,
-        chat_provider=chat_provider,
-        chat_model=chat_model,
-        temperature=temperature,
-        history_length=history_length,
-        top_n=top_n,
-        similarity_threshold=similarity_threshold,
-    )
     updated = state.client.workspaces.update(workspace, **settings)
     state.out.result(updated, lambda: state.out.done(f"Updated workspace {updated.get('slug')!s}"))
 
