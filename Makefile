@@ -22,8 +22,8 @@ regen: $(STAMP)
 	$(PY) scripts/regen.py --strict $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check anythingllm scripts tests
-	$(BIN)/ruff format --check anythingllm scripts tests
+	$(BIN)/ruff check anythingllm scripts tests bench
+	$(BIN)/ruff format --check anythingllm scripts tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -39,7 +39,12 @@ test: lint typecheck pytest
 record: $(STAMP)
 	ANYTHINGLLM_RECORD=new_episodes $(BIN)/pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)
+$(VENV)/.bench-installed: $(STAMP) bench/requirements.lock
+	$(BIN)/pip install --quiet --no-deps -r bench/requirements.lock
+	touch $@
+
+## Benchmarks against raw httpx, openai and apything: table + bench/results.json (ARGS="--smoke" or "--only ...").
+bench: $(VENV)/.bench-installed
 	$(PY) -m bench $(ARGS)
 
 clean:

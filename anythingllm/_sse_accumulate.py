@@ -51,16 +51,18 @@ class ChatAccumulator:
         self.agent = False
         self.complete = False
         self.events = 0
-        self._text = ""
+        self._pieces: list[str] = []  # joined on read: appending to one str is quadratic in the chunks
 
     @property
     def text(self) -> str:
         """The answer so far (the full answer once :attr:`complete`)."""
-        return self._text
+        if len(self._pieces) > 1:
+            self._pieces = ["".join(self._pieces)]
+        return self._pieces[0] if self._pieces else ""
 
     def _set_text(self, text: str) -> str:
-        delta = _advance(self._text, text)
-        self._text = text
+        delta = _advance(self.text, text)
+        self._pieces = [text]
         return delta
 
     def add(self, event: ChatEvent) -> str:
@@ -72,7 +74,7 @@ class ChatAccumulator:
             self.id = event_id
         self._collect_extras(event)
         if isinstance(event, TextChunk):
-            self._text += event.text
+            self._pieces.append(event.text)
             return event.text
         # Text rule. In chat/query mode only chunks carry text and their concatenation is the answer.
         # On the agent path the recordings show chunks, then a `textResponse` (close: true) with the
@@ -122,10 +124,11 @@ class ChatAccumulator:
 
     def interrupted(self, reason: str, **kwargs: Any) -> StreamInterruptedError:
         """The error for a stream that stopped before :attr:`complete` (carries the text so far)."""
+        text = self.text
         return StreamInterruptedError(
             f"{reason} before the chat response was complete",
-            partial_text=self._text,
-            details={"partial_text": self._text, "events": self.events},
+            partial_text=text,
+            details={"partial_text": text, "events": self.events},
             **kwargs,
         )
 
@@ -139,7 +142,7 @@ class ChatAccumulator:
         response: dict[str, Any] = {
             "id": self.id,
             "type": "textResponse",
-            "textResponse": self._text,
+            "textResponse": self.text,
             "sources": self.sources,
             "close": True,
             "error": None,

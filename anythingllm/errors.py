@@ -391,10 +391,17 @@ def check_response(response: httpx.Response, *, expect_json: bool) -> None:
         raise error_from_response(response)
     if not expect_json:
         return
-    request = _request_of(response)
-    secrets = secrets_from_headers(request.headers) if request is not None else []
-    decoded = _decode(response, _raw_body(response, None), secrets)
-    if decoded.is_html or decoded.data is _NO_JSON or (decoded.mapping or {}).get("type") == "abort":
+    # The success path of every call: one json.loads of the bytes, no text decoding or redaction
+    # (those are only needed to word an error, which error_from_response does itself).
+    media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    raw = _raw_body(response, None)
+    if media_type == "text/html" or not ("json" in media_type or raw.lstrip()[:1] in (b"{", b"[")):
+        raise error_from_response(response)
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        raise error_from_response(response) from None
+    if isinstance(data, dict) and data.get("type") == "abort":
         raise error_from_response(response)
 
 
