@@ -90,6 +90,7 @@ class _ClientCore(Resource[M], Generic[M]):
         else:
             http = httpx.Client(follow_redirects=False)
         runtime = build_runtime(self.base_url, self._api_key, timeout, max_retries=max_retries, http=http)
+        runtime.own_http = self._owns_http
         self._attach(runtime, is_async)
 
     def _attach(self, runtime: Runtime, is_async: bool) -> None:
@@ -141,7 +142,7 @@ class _ClientCore(Resource[M], Generic[M]):
     def get_api_status(self) -> Plan[ApiStatus]:
         """Whether the server answers and accepts the API key (``GET /v1/auth``); raises if not."""
         parsed = yield Call("auth.auth_check")
-        return _shape.api_status(parsed.to_dict())
+        return _shape.api_status(parsed)
 
     def __repr__(self) -> str:
         key = "set" if self._api_key else "missing"

@@ -53,6 +53,10 @@ class operation(Generic[P, T]):
         functools.update_wrapper(self, plan)  # type: ignore[arg-type]
         params = list(inspect.signature(plan).parameters.values())[1:]
         self._signature = inspect.signature(plan).replace(parameters=params)
+        self._attribute = ""
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self._attribute = name
 
     if TYPE_CHECKING:
 
@@ -73,6 +77,8 @@ class operation(Generic[P, T]):
             return obj._run(plan(obj, *args, **kwargs))
 
         method.__signature__ = self._signature  # type: ignore[attr-defined]
+        if self._attribute:
+            vars(obj)[self._attribute] = method  # built once per module object: later reads skip this descriptor
         return method
 
 

@@ -67,6 +67,13 @@ class ChatAccumulator:
 
     def add(self, event: ChatEvent) -> str:
         """Record ``event``; return the text it adds to what has been shown so far ("" if none)."""
+        if type(event) is TextChunk and self.id is not None:  # the common case, without the general checks
+            self.events += 1
+            raw = event.raw
+            if raw.get("sources") or raw.get("metrics"):
+                self._collect_extras(event)
+            self._pieces.append(event.text)
+            return event.text
         first = self.events == 0
         self.events += 1
         event_id = getattr(event, "id", None)

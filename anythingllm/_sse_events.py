@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TextChunk:
     """A piece of the answer as it is generated (``textResponseChunk``)."""
 
@@ -41,7 +41,7 @@ class TextChunk:
     raw: dict[str, Any] = field(repr=False, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class AgentThought:
     """An agent status or reasoning line (``agentThought``)."""
 
@@ -51,7 +51,7 @@ class AgentThought:
     raw: dict[str, Any] = field(repr=False, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FileDownload:
     """An agent created a file; fetch it by ``storage_filename`` (``fileDownload``)."""
 
@@ -63,7 +63,7 @@ class FileDownload:
     raw: dict[str, Any] = field(repr=False, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class UsageMetrics:
     """Token counts and timings of an agent run (``usageMetrics``)."""
 
@@ -73,7 +73,7 @@ class UsageMetrics:
     raw: dict[str, Any] = field(repr=False, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TextResponse:
     """A whole text response (``textResponse``): reset, query refusal, or an agent's message.
 
@@ -88,7 +88,7 @@ class TextResponse:
     raw: dict[str, Any] = field(repr=False, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FinalResponse:
     """The last event of a chat (``finalizeResponseStream``).
 
@@ -106,7 +106,7 @@ class FinalResponse:
     raw: dict[str, Any] = field(repr=False, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Abort:
     """The server gave up on the chat (``abort``); ``error`` is its message."""
 
@@ -116,7 +116,7 @@ class Abort:
     raw: dict[str, Any] = field(repr=False, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class UnknownEvent:
     """An event type this client does not know (kept whole in ``raw``)."""
 
@@ -130,7 +130,7 @@ ChatEvent: TypeAlias = (
 """Any event of ``/stream-chat``."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ChatCompletionChunk:
     """One frame of the OpenAI-compatible stream (the first choice's delta, flattened)."""
 
@@ -171,8 +171,9 @@ def decode_chat_event(payload: dict[str, Any]) -> ChatEvent:
     """Turn one ``/stream-chat`` payload (either wire format) into a typed event."""
     kind = payload.get("type")
     event_id = _event_id(payload)
-    if kind == "textResponseChunk":
-        return TextChunk(text=_str_or_none(payload.get("textResponse")) or "", id=event_id, raw=payload)
+    if kind == "textResponseChunk":  # nearly every event of a stream: kept short
+        text = payload.get("textResponse")
+        return TextChunk(text=text if isinstance(text, str) else "", id=event_id, raw=payload)
     if kind == "textResponse":
         text = payload.get("textResponse")
         return TextResponse(

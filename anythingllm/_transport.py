@@ -42,6 +42,7 @@ class _Exchange:
         self.policy = (policy or DEFAULT_RETRY_POLICY).with_max_retries(options.max_retries)
         self.attempt = 0
         self.started = 0.0
+        self.capped = False
         request.extensions = {**request.extensions, "timeout": options.timeout_extension(stream=stream)}
 
     def start(self) -> httpx.Request:
@@ -56,17 +57,19 @@ class _Exchange:
         log_response(self.request, response, time.monotonic() - self.started)
         if not response.is_success:
             return ERROR_BODY_LIMIT
-        if not self.stream:
-            return _READ_ALL
+        # HTML where JSON (or an event stream) is expected is only read for an excerpt of the error.
         is_html = response.headers.get("content-type", "").lower().startswith("text/html")
-        return ERROR_BODY_LIMIT if is_html else None
+        if is_html and (self.stream or self.expect_json):
+            self.capped = True
+            return ERROR_BODY_LIMIT
+        return None if self.stream else _READ_ALL
 
     def finished(self, response: httpx.Response, body: bytes | None) -> httpx.Response | float:
         """After a response: the usable response, or the delay before a retry; raises otherwise."""
         if response.is_success:
             if body is None:
                 return response
-            if self.stream:
+            if self.capped:
                 raise error_from_response(response, body)
             check_response(response, expect_json=self.expect_json)
             return response

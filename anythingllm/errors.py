@@ -380,12 +380,16 @@ def error_from_response(response: httpx.Response, body: bytes | None = None) -> 
     )
 
 
+JSON_EXTENSION = "anythingllm.json"
+"""Where :func:`check_response` leaves the decoded JSON in ``response.extensions`` (decoded once per call)."""
+
+
 def check_response(response: httpx.Response, *, expect_json: bool) -> None:
     """Raise the matching :class:`ApiError` unless ``response`` (already read) is usable.
 
     Any non-2xx raises. With ``expect_json`` a 2xx must carry parseable JSON that is not a chat
     ``abort`` body: HTML raises :class:`WrongEndpointError`, anything else unreadable
-    :class:`InvalidResponseError`.
+    :class:`InvalidResponseError`. The decoded JSON is kept in ``response.extensions[JSON_EXTENSION]``.
     """
     if not 200 <= response.status_code < 300:
         raise error_from_response(response)
@@ -403,6 +407,7 @@ def check_response(response: httpx.Response, *, expect_json: bool) -> None:
         raise error_from_response(response) from None
     if isinstance(data, dict) and data.get("type") == "abort":
         raise error_from_response(response)
+    response.extensions[JSON_EXTENSION] = data
 
 
 # --------------------------------------------------------------------------------------------
@@ -464,6 +469,7 @@ def error_from_transport(
 
 
 __all__ = [
+    "JSON_EXTENSION",
     "APIConnectionError",
     "APITimeoutError",
     "ApiError",

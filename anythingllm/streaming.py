@@ -106,6 +106,9 @@ class _EventSource(httpx_sse.EventSource):
         return None
 
 
+_decode_json = json.JSONDecoder().decode  # json.loads without its per-call argument handling
+
+
 class _StreamCore(Generic[EventT]):
     """Everything a stream does except reading: decoding, accumulating, and the error rules."""
 
@@ -123,6 +126,8 @@ class _StreamCore(Generic[EventT]):
         self.accumulator = accumulator
         self.idle_timeout = idle_timeout if idle_timeout is not None else _read_timeout(response)
         self.error_mapper = error_mapper
+        self.delta = ""
+        """The text the last event added to the answer ("" if none)."""
 
     def _where(self) -> dict[str, Any]:
         """``method``/``path``/``content_type`` for the errors raised about this response."""
@@ -171,12 +176,13 @@ class _StreamCore(Generic[EventT]):
         message = error if isinstance(error, str) and error else "the server aborted the chat"
         return ChatAbortedError(self.response.status_code, message, details=payload, body=payload, **self._where())
 
-    def feed(self, sse: httpx_sse.ServerSentEvent) -> tuple[EventT, str] | None:
-        """Decode one SSE event: ``(event, text delta)``, None for an empty one; raises on ``abort``."""
-        if not sse.data.strip():
+    def feed(self, sse: httpx_sse.ServerSentEvent) -> EventT | None:
+        """Decode one SSE event (None for an empty one; raises on ``abort``); its text is :attr:`delta`."""
+        data = sse.data
+        if not data or data.isspace():
             return None
         try:
-            payload = json.loads(sse.data)
+            payload = _decode_json(data)
         except ValueError:
             payload = None
         if not isinstance(payload, dict):
@@ -190,7 +196,8 @@ class _StreamCore(Generic[EventT]):
         if payload.get("type") == "abort":
             raise self._aborted(payload)
         event = self.decode(payload)
-        return event, self.accumulator.add(event)
+        self.delta = self.accumulator.add(event)
+        return event
 
     def transport_failed(self, exc: httpx.TransportError) -> None:
         """Raise the client error for a read that failed, unless the message had already arrived."""
@@ -242,15 +249,15 @@ class _SyncStream(_Stream[EventT]):
         super().__init__(core)
         self._items = self._pump()
 
-    def _pump(self) -> Generator[tuple[EventT, str], None, None]:
+    def _pump(self) -> Generator[EventT, None, None]:
         core = self._core
         try:
             if not core.is_event_stream:
                 core.response.read()
                 core.reject()
             for sse in core.event_source().iter_sse():
-                if (item := core.feed(sse)) is not None:
-                    yield item
+                if (event := core.feed(sse)) is not None:
+                    yield event
         except httpx.TransportError as exc:
             core.transport_failed(exc)
         finally:
@@ -258,12 +265,13 @@ class _SyncStream(_Stream[EventT]):
         core.finish()
 
     def __iter__(self) -> Iterator[EventT]:
-        return (event for event, _ in self._items)
+        return self._items
 
     @property
     def text_stream(self) -> Iterator[str]:
         """The answer's text as it arrives (only non-empty deltas); shares the position with ``iter``."""
-        return (delta for _, delta in self._items if delta)
+        core = self._core
+        return (core.delta for _ in self._items if core.delta)
 
     def _drain(self) -> None:
         for _ in self._items:
@@ -290,15 +298,15 @@ class _AsyncStream(_Stream[EventT]):
         super().__init__(core)
         self._items = self._pump()
 
-    async def _pump(self) -> AsyncGenerator[tuple[EventT, str], None]:
+    async def _pump(self) -> AsyncGenerator[EventT, None]:
         core = self._core
         try:
             if not core.is_event_stream:
                 await core.response.aread()
                 core.reject()
             async for sse in core.event_source().aiter_sse():
-                if (item := core.feed(sse)) is not None:
-                    yield item
+                if (event := core.feed(sse)) is not None:
+                    yield event
         except httpx.TransportError as exc:
             core.transport_failed(exc)
         finally:
@@ -306,12 +314,13 @@ class _AsyncStream(_Stream[EventT]):
         core.finish()
 
     def __aiter__(self) -> AsyncIterator[EventT]:
-        return (event async for event, _ in self._items)
+        return self._items
 
     @property
     def text_stream(self) -> AsyncIterator[str]:
         """The answer's text as it arrives (only non-empty deltas); shares the position with ``aiter``."""
-        return (delta async for _, delta in self._items if delta)
+        core = self._core
+        return (core.delta async for _ in self._items if core.delta)
 
     async def _drain(self) -> None:
         async for _ in self._items:

@@ -176,7 +176,7 @@ def session_call(runtime: Runtime, call: SessionCall, what: str, who: str, expec
 def list_users() -> Plan[list[User]]:
     """Every user, from ``GET /v1/admin/users``."""
     parsed = yield Call("admin.admin_list_users")
-    return [_shape.user(u) for u in parsed.to_dict()["users"]]
+    return [_shape.user(u) for u in parsed["users"]]
 
 
 def find_user(users: list[User], user_id: int) -> User:
@@ -206,7 +206,7 @@ def create_user(username: object, password: object, role: object, fields: Mappin
         **fields,
     }
     parsed = yield Call("admin.admin_create_user", {"body": AdminCreateUserBody.from_dict(body)})
-    data = parsed.to_dict()
+    data = parsed
     if not isinstance(data.get("user"), Mapping):
         raise refused_result(data, "POST", f"{_USERS_PATH}/new")
     return _shape.user(data["user"])
@@ -234,7 +234,7 @@ def update_user(
         parsed = yield Call("admin.admin_update_user", {"id": uid, "body": AdminUpdateUserBody.from_dict(body)})
     except ServerError as error:
         raise _unknown_user_hint(error, uid) from error
-    ensure_success(parsed.to_dict(), "POST", path)
+    ensure_success(parsed, "POST", path)
     return find_user((yield from list_users()), uid)
 
 
@@ -245,7 +245,7 @@ def delete_user(user_id: object) -> Plan[OperationResult]:
         parsed = yield Call("admin.admin_delete_user", {"id": uid})
     except ServerError as error:
         raise _unknown_user_hint(error, uid) from error
-    return ensure_success(parsed.to_dict(), "DELETE", f"{_USERS_PATH}/{uid}")
+    return ensure_success(parsed, "DELETE", f"{_USERS_PATH}/{uid}")
 
 
 def _unknown_user_hint(error: ServerError, user_id: int) -> ApiError:

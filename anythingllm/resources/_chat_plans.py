@@ -262,7 +262,7 @@ def send(chat: ChatInput) -> Plan[ChatMessage]:
         message = yield from _send_with_overrides(chat)
     else:
         parsed = yield target.chat_call(chat.body)
-        message = _shape.chat_message(parsed.to_dict(), workspace=target.workspace, thread=target.thread)
+        message = _shape.chat_message(parsed, workspace=target.workspace, thread=target.thread)
     if chat.include_sources is False:
         message.pop("sources", None)
     return message
@@ -285,7 +285,7 @@ def _send_with_overrides(chat: ChatInput) -> Plan[ChatMessage]:
     if chat.temperature is not None:
         body["temperature"] = chat.temperature
     parsed = yield Call("openai.openai_chat_completions", {"body": OpenaiChatCompletionsBody.from_dict(body)})
-    completion = parsed.to_dict()
+    completion = parsed
     choices = completion.get("choices") or [{}]
     if choices[0].get("finish_reason") == "abort":
         raise ChatAbortedError(
@@ -315,7 +315,7 @@ def clear(target: Target, session_id: object = None) -> Plan[OperationResult]:
     body["reset"] = True
     _refuse_unsupported(ChatInput(target, body), streaming=False)
     parsed = yield target.chat_call(body)
-    return {"success": True, "message": parsed.to_dict().get("textResponse")}
+    return {"success": True, "message": parsed.get("textResponse")}
 
 
 def history(
@@ -339,7 +339,7 @@ def history(
                 "thread, oldest first (slice the list instead); session ids exist only on workspace chats",
             )
         parsed = yield Call("threads.thread_chat_history", {"slug": target.workspace, "thread_slug": target.thread})
-    entries = parsed.to_dict().get("history") or []
+    entries = parsed.get("history") or []
     return [_shape.history_message(e, workspace=target.workspace, thread=target.thread) for e in entries]
 
 
@@ -359,7 +359,7 @@ def list_threads(workspace_id: object) -> Plan[list[ChatThread]]:
     """``GET /v1/workspaces`` → the workspace's ``threads`` (``{user_id, slug, name}``, no dates)."""
     slug = require_slug("workspace_id", workspace_id)
     parsed = yield Call("workspaces.workspace_list")
-    for workspace in parsed.to_dict().get("workspaces") or []:
+    for workspace in parsed.get("workspaces") or []:
         if workspace.get("slug") == slug:
             return [_shape.thread(t, workspace=slug) for t in workspace.get("threads") or []]
     raise NotFoundError(404, f"workspace {slug!r} does not exist", method="GET", path="/api/v1/workspaces")
@@ -392,7 +392,7 @@ def create_thread(
     if user_id is not None:
         fields["userId"] = check_number("user_id", user_id, minimum=1, integer=True)
     parsed = yield Call("threads.thread_create", {"slug": workspace, "body": ThreadCreateBody.from_dict(fields)})
-    return _thread_from(parsed.to_dict(), workspace, "create")
+    return _thread_from(parsed, workspace, "create")
 
 
 def update_thread(target: Target, name: object = None, description: object = None) -> Plan[ChatThread]:
@@ -404,7 +404,7 @@ def update_thread(target: Target, name: object = None, description: object = Non
         raise ValueError("name is required: a thread's name is the only field the server can change")
     body = ThreadUpdateBody.from_dict({"name": require_text("name", name)})
     parsed = yield Call("threads.thread_update", {"slug": target.workspace, "thread_slug": target.thread, "body": body})
-    return _thread_from(parsed.to_dict(), target.workspace, "update")
+    return _thread_from(parsed, target.workspace, "update")
 
 
 def _thread_from(answer: Mapping[str, Any], workspace: str, action: str) -> ChatThread:

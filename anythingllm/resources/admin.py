@@ -98,7 +98,7 @@ class AdminModule(Resource[M]):
     def is_multi_user_mode(self) -> Plan[MultiUserStatus]:
         """``{"isMultiUser": bool}``: whether the server runs in multi-user mode (works in both modes)."""
         parsed = yield Call("admin.admin_is_multi_user_mode")
-        return _shape.multi_user_status(parsed.to_dict())
+        return _shape.multi_user_status(parsed)
 
     @operation
     def create_user(self, username: str, password: str, role: str = "default") -> Plan[dict[str, User]]:
@@ -128,7 +128,7 @@ class AdminModule(Resource[M]):
         ids = [] if workspace_ids is None else require_list("workspace_ids", workspace_ids, int)
         body = AdminCreateInviteBody.from_dict({"workspaceIds": ids})
         parsed = yield Call("admin.admin_create_invite", {"body": body})
-        data = parsed.to_dict()
+        data = parsed
         if not isinstance(data.get("invite"), Mapping):
             raise _accounts.refused_result(data, "POST", "/api/v1/admin/invite/new")
         return {"invite": _shape.invite(data["invite"])}
@@ -137,14 +137,14 @@ class AdminModule(Resource[M]):
     def get_invites(self) -> Plan[builtins.list[Invite]]:
         """Every invitation, pending, claimed or disabled."""
         parsed = yield Call("admin.admin_list_invites")
-        return [_shape.invite(i) for i in parsed.to_dict()["invites"]]
+        return [_shape.invite(i) for i in parsed["invites"]]
 
     @operation
     def delete_invite(self, invite_id: str | int) -> Plan[DeleteResult]:
         """Disable an invitation (the server keeps it with status ``disabled``); NotFoundError for an unknown id."""
         iid = _accounts.check_id("invite_id", invite_id)
         parsed = yield Call("admin.admin_deactivate_invite", {"id": iid})
-        return _accounts.ensure_success(parsed.to_dict(), "DELETE", f"/api/v1/admin/invite/{iid}")
+        return _accounts.ensure_success(parsed, "DELETE", f"/api/v1/admin/invite/{iid}")
 
     @operation
     def get_system_preferences(self, labels: Sequence[str] | None = None) -> Plan[SystemSettings]:
@@ -185,7 +185,7 @@ class AdminModule(Resource[M]):
             except MultiUserModeRequiredError:
                 pass  # single-user mode: the session route below
             else:
-                _accounts.ensure_success(parsed.to_dict(), "POST", "/api/v1/admin/preferences")
+                _accounts.ensure_success(parsed, "POST", "/api/v1/admin/preferences")
                 return _shape.system_preferences({label: values[label] for label in readable})
         call = SessionCall("POST", _PREFERENCES_WRITE, json=values)
         data = yield from _accounts.session_call(
@@ -219,7 +219,7 @@ class AdminModule(Resource[M]):
         wid = yield from _workspace_number(workspace_id)
         body = AdminUpdateWorkspaceUsersBody.from_dict({"userIds": ids})
         parsed = yield Call("admin.admin_update_workspace_users", {"workspace_id": wid, "body": body})
-        _accounts.ensure_success(parsed.to_dict(), "POST", f"/api/v1/admin/workspaces/{wid}/update-users")
+        _accounts.ensure_success(parsed, "POST", f"/api/v1/admin/workspaces/{wid}/update-users")
         return (yield from _workspace_users(wid))
 
     @operation
@@ -246,7 +246,7 @@ class AdminModule(Resource[M]):
             raise _accounts.rewrap(
                 error, f"{error.message} This server answers 500 here when workspace {slug!r} does not exist."
             ) from error
-        data = parsed.to_dict()
+        data = parsed
         _accounts.ensure_success(data, "POST", f"/api/v1/admin/workspaces/{slug}/manage-users")
         return [_shape.workspace_user(u) for u in data.get("users", [])]
 
@@ -262,7 +262,7 @@ class AdminModule(Resource[M]):
         page = check_number("offset", offset, integer=True)
         body = AdminListWorkspaceChatsBody.from_dict({"offset": page})
         parsed = yield Call("admin.admin_list_workspace_chats", {"body": body})
-        return _shape.workspace_chat_page(parsed.to_dict())
+        return _shape.workspace_chat_page(parsed)
 
 
 def _workspace_number(workspace_id: object) -> Plan[int]:
@@ -273,14 +273,14 @@ def _workspace_number(workspace_id: object) -> Plan[int]:
         raise TypeError(f"workspace_id must be a slug (str) or a numeric id (int), got {type(workspace_id).__name__}")
     slug = require_slug("workspace_id", workspace_id)
     parsed = yield Call("workspaces.workspace_get", {"slug": slug})
-    if not parsed.workspace:
+    if not parsed["workspace"]:
         raise NotFoundError(404, f"workspace {slug!r} does not exist", method="GET", path=f"/api/v1/workspace/{slug}")
-    return int(parsed.workspace[0].id)
+    return int(parsed["workspace"][0]["id"])
 
 
 def _workspace_users(workspace_id: int) -> Plan[list[WorkspaceUser]]:
     parsed = yield Call("admin.admin_list_workspace_users", {"workspace_id": workspace_id})
-    return [_shape.workspace_user(u) for u in parsed.to_dict()["users"]]
+    return [_shape.workspace_user(u) for u in parsed["users"]]
 
 
 def _read_preferences(runtime: Runtime, labels: list[str]) -> Plan[SystemSettings]:

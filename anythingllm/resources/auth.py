@@ -182,7 +182,7 @@ class AuthModule(Resource[M]):
         try:
             if token is None and not own_session:
                 parsed = yield Call("auth.auth_check")
-                return _shape.token_validation(parsed.to_dict())
+                return _shape.token_validation(parsed)
             if token is None:
                 check = SessionCall("GET", "/system/check-token", expect_json=False)
                 refresh = SessionCall("GET", "/system/refresh-user")

@@ -45,7 +45,7 @@ class DocumentsModule(Resource[M]):
         """
         folder, name = _document_ref("document_id", document_id)
         parsed = yield Call("documents.document_get", {"doc_name": name})
-        return _shape.document_from_picker(parsed.document.to_dict(), folder=folder)
+        return _shape.document_from_picker(parsed["document"], folder=folder)
 
     @operation
     def upload(
@@ -103,7 +103,7 @@ class DocumentsModule(Resource[M]):
             folder = _folder_holding(_local_files(listing), name)
         body = SystemRemoveDocumentsBody(names=[f"{folder}/{name}"])
         parsed = yield Call("system.system_remove_documents", {"body": body})
-        return _shape.operation_result(parsed.to_dict())
+        return _shape.operation_result(parsed)
 
     @operation
     def sync(self) -> Plan[OperationResult]:
@@ -149,7 +149,7 @@ class DocumentsModule(Resource[M]):
         if folder == DEFAULT_FOLDER:
             raise ValueError(f"folder_id {DEFAULT_FOLDER!r} is the server's default folder and cannot be removed")
         parsed = yield Call("documents.document_remove_folder", {"body": DocumentRemoveFolderBody(name=folder)})
-        return _shape.operation_result(parsed.to_dict())
+        return _shape.operation_result(parsed)
 
     # --- beyond the reference ---------------------------------------------------------------------------
 
@@ -242,13 +242,13 @@ class DocumentsModule(Resource[M]):
         if limit is not None:
             kwargs["limit"] = limit if limit == "all" else check_number("limit", limit, minimum=1, integer=True)
         parsed = yield Call("documents.document_list_folder", kwargs)
-        return _shape.document_page(parsed.to_dict())
+        return _shape.document_page(parsed)
 
     @operation
     def metadata_schema(self) -> Plan[dict[str, Any]]:
         """The metadata keys a document accepts, each with a description of its value."""
         parsed = yield Call("documents.document_metadata_schema")
-        schema: dict[str, Any] = parsed.schema.to_dict()
+        schema: dict[str, Any] = parsed["schema"]
         return schema
 
     @operation
@@ -265,7 +265,7 @@ class DocumentsModule(Resource[M]):
 
 def _local_files(parsed: Any) -> dict[str, Any]:
     """``localFiles`` of a ``GET /v1/documents`` answer (empty when absent)."""
-    listing: dict[str, Any] = parsed.to_dict().get("localFiles") or {}
+    listing: dict[str, Any] = parsed.get("localFiles") or {}
     return listing
 
 
@@ -349,7 +349,7 @@ def _mime_type(file_name: str) -> str:
 
 def _first_document(parsed: Any, what: str) -> Document:
     """The first document of an upload answer ``{success, error, documents}``."""
-    result = _shape.upload_result(parsed.to_dict())
+    result = _shape.upload_result(parsed)
     documents = result.get("documents") or []
     if not documents:
         said = f' (server said: "{result["error"]}")' if result.get("error") else ""
@@ -382,4 +382,4 @@ def _move_files(pairs: builtins.list[tuple[object, object]], from_name: str, to_
         for src, dst in pairs
     ]
     parsed = yield Call("documents.document_move_files", {"body": DocumentMoveFilesBody(files=files)})
-    return _shape.operation_result(parsed.to_dict())
+    return _shape.operation_result(parsed)

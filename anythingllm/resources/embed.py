@@ -115,7 +115,7 @@ class EmbedModule(Resource[M]):
     def list_embeds(self) -> Plan[list[EmbedConfig]]:
         """Every chat-widget embed with its workspace (``{id, name}``) and ``chat_count``."""
         parsed = yield Call("embeds.embed_list")
-        return [_shape.embed_config(item.to_dict()) for item in parsed.embeds]
+        return [_shape.embed_config(item) for item in parsed["embeds"]]
 
     @operation
     def create_embed(
@@ -152,7 +152,7 @@ class EmbedModule(Resource[M]):
         parsed = yield Call(
             "embeds.embed_create", {"body": EmbedCreateBody.from_dict({"workspace_slug": slug, **fields})}
         )
-        raw = parsed.to_dict()
+        raw = parsed
         if not raw.get("embed"):
             raise _failed("create the embed", raw, "POST", "/api/v1/embed/new")
         return _shape.embed_config(raw["embed"])
@@ -193,7 +193,7 @@ class EmbedModule(Resource[M]):
         if not fields:
             raise ValueError("update_embed needs at least one setting to change")
         parsed = yield Call("embeds.embed_update", {"embed_uuid": uuid, "body": EmbedUpdateBody.from_dict(fields)})
-        result = _shape.operation_result(parsed.to_dict())
+        result = _shape.operation_result(parsed)
         if result.get("success") is not True:
             raise _failed("update the embed", dict(result), "POST", f"/api/v1/embed/{uuid}")
         return result
@@ -203,7 +203,7 @@ class EmbedModule(Resource[M]):
         """Delete the embed ``embed_id`` (its uuid) with its chats; an unknown embed raises NotFoundError."""
         uuid = require_slug("embed_id", embed_id)
         parsed = yield Call("embeds.embed_delete", {"embed_uuid": uuid})
-        result = _shape.operation_result(parsed.to_dict())
+        result = _shape.operation_result(parsed)
         if result.get("success") is not True:
             raise _failed("delete the embed", dict(result), "DELETE", f"/api/v1/embed/{uuid}")
         return result
@@ -216,7 +216,7 @@ class EmbedModule(Resource[M]):
         """
         uuid = require_slug("embed_id", embed_id)
         parsed = yield Call("embeds.embed_list_chats", {"embed_uuid": uuid})
-        return [_shape.embed_chat(item.to_dict()) for item in parsed.chats]
+        return [_shape.embed_chat(item) for item in parsed["chats"]]
 
     @operation
     def get_embed_session_chats(self, embed_id: str, session_id: str) -> Plan[list[EmbedChat]]:
@@ -224,4 +224,4 @@ class EmbedModule(Resource[M]):
         uuid = require_slug("embed_id", embed_id)
         session = require_slug("session_id", session_id)
         parsed = yield Call("embeds.embed_list_session_chats", {"embed_uuid": uuid, "session_uuid": session})
-        return [_shape.embed_chat(item.to_dict()) for item in parsed.chats]
+        return [_shape.embed_chat(item) for item in parsed["chats"]]

@@ -73,7 +73,7 @@ def embeddings_plan(texts: str | list[str]) -> Plan[EmbeddingResult]:
     from anythingllm_api.models.openai_embeddings_body import OpenaiEmbeddingsBody
 
     parsed = yield Call("openai.openai_embeddings", {"body": OpenaiEmbeddingsBody.from_dict({"input": texts})})
-    return _shape.embedding_result(parsed.to_dict())
+    return _shape.embedding_result(parsed)
 
 
 # --- chat completions -------------------------------------------------------------------------------------
@@ -195,7 +195,7 @@ def _chat_completion(
     if stream:
         opened: CompletionStream | AsyncCompletionStream = result  # the driver picks the sync or async kind
         return opened
-    return _shape.chat_completion(result.to_dict())
+    return _shape.chat_completion(result)
 
 
 _chat_completion.__name__ = "create_chat_completion"
@@ -249,7 +249,7 @@ class OpenAIModule(Resource[M]):
     def list_models(self) -> Plan[list[OpenAIModel]]:
         """Every workspace as a "model": ``id`` is the slug to pass as ``model``, ``owned_by`` its provider."""
         parsed = yield Call("openai.openai_list_models")
-        return [_shape.openai_model(item.to_dict()) for item in parsed.data]
+        return [_shape.openai_model(item) for item in parsed["data"]]
 
     if TYPE_CHECKING:
 
@@ -342,7 +342,7 @@ class OpenAIModule(Resource[M]):
     def list_vector_stores(self) -> Plan[list[VectorStore]]:
         """Every workspace as a vector store: ``id`` is the slug, ``file_counts.total`` its documents."""
         parsed = yield Call("openai.openai_list_vector_stores")
-        return [_shape.vector_store(item.to_dict()) for item in parsed.data]
+        return [_shape.vector_store(item) for item in parsed["data"]]
 
     @operation
     def create_embedding(self, input_text: str | list[str], model: str | None = None) -> Plan[EmbeddingResult]:
@@ -387,4 +387,4 @@ class OpenAIModule(Resource[M]):
                     for path, mime in references
                 ]
             parsed = yield Call("openai.openai_generate_image", {"body": body})
-        return _shape.image_generation_result(parsed.to_dict())
+        return _shape.image_generation_result(parsed)

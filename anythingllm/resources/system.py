@@ -103,7 +103,7 @@ class SystemModule(Resource[M]):
 
         values = _env_values(settings)
         parsed = yield Call("system.system_update_env", {"body": SystemUpdateEnvBody.from_dict(values)})
-        answer = parsed.to_dict()
+        answer = parsed
         written = answer.get("newValues") if isinstance(answer.get("newValues"), Mapping) else {}
         done = f" It wrote {sorted(written)} before stopping." if written else " Nothing was changed."
         error = answer.get("error")
@@ -185,7 +185,7 @@ class SystemModule(Resource[M]):
         Each extension appears once, in the server's order (its answer maps MIME types to extensions).
         """
         parsed = yield Call("documents.document_accepted_file_types")
-        types = parsed.to_dict().get("types")
+        types = parsed.get("types")
         extensions: dict[str, None] = {}
         for values in (types or {}).values():
             for extension in values if isinstance(values, list) else []:
@@ -298,7 +298,7 @@ class SystemModule(Resource[M]):
     def get_vector_count(self) -> Plan[int]:
         """How many vectors the vector database holds, over all workspaces (``GET /v1/system/vector-count``)."""
         parsed = yield Call("system.system_vector_count")
-        return int(parsed.vector_count)
+        return int(parsed["vectorCount"])
 
     @operation
     def export_chats(self, type: ExportType = "jsonl") -> Plan[str]:
@@ -327,13 +327,13 @@ class SystemModule(Resource[M]):
         for index, location in enumerate(locations):
             require_text(f"names[{index}]", location)
         parsed = yield Call("system.system_remove_documents", {"body": SystemRemoveDocumentsBody(names=locations)})
-        return _shape.operation_result(parsed.to_dict())
+        return _shape.operation_result(parsed)
 
 
 def _settings() -> Plan[dict[str, Any]]:
     """The raw ``settings`` of ``GET /v1/system``."""
     parsed = yield Call("system.system_get_settings")
-    return dict(parsed.to_dict()["settings"])
+    return dict(parsed["settings"])
 
 
 def _configured(settings: Mapping[str, Any], key: str, what: str) -> str:

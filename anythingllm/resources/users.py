@@ -119,7 +119,7 @@ class UsersModule(Resource[M]):
     def list_basic(self) -> Plan[builtins.list[User]]:
         """Every user with only ``id``, ``username`` and ``role`` (``GET /v1/users``, multi-user mode)."""
         parsed = yield Call("users.user_list")
-        return [_shape.user(u) for u in parsed.to_dict()["users"]]
+        return [_shape.user(u) for u in parsed["users"]]
 
     @operation
     def issue_auth_token(self, user_id: str | int) -> Plan[AuthToken]:
@@ -140,7 +140,7 @@ class UsersModule(Resource[M]):
                 f"{error.message} Simple SSO is switched on by starting the server with SIMPLE_SSO_ENABLED set "
                 "in its environment.",
             ) from error
-        return _shape.auth_token(parsed.to_dict())
+        return _shape.auth_token(parsed)
 
 
 def _api_keys(

@@ -14,14 +14,14 @@ from ..types import OperationResult, VectorSearchResult, Workspace, WorkspaceDoc
 
 
 def _workspace_from(parsed: Any) -> Workspace:
-    return _shape.workspace(parsed.to_dict())
+    return _shape.workspace(parsed)
 
 
 def _found(parsed: Any, slug: str) -> Any:
     """The one workspace of a ``GET /v1/workspace/{slug}`` answer; the server's 200 ``[]`` is NotFoundError."""
-    if not parsed.workspace:
+    if not parsed["workspace"]:
         raise NotFoundError(404, f"workspace {slug!r} does not exist", method="GET", path=f"/api/v1/workspace/{slug}")
-    return parsed.workspace[0]
+    return parsed["workspace"][0]
 
 
 class WorkspacesModule(Resource[M]):
@@ -31,14 +31,14 @@ class WorkspacesModule(Resource[M]):
     def list(self) -> Plan[list[Workspace]]:
         """Every workspace, each with its threads."""
         parsed = yield Call("workspaces.workspace_list")
-        return [_shape.workspace(w.to_dict()) for w in parsed.workspaces]
+        return [_shape.workspace(w) for w in parsed["workspaces"]]
 
     @operation
     def get(self, workspace_id: str) -> Plan[Workspace]:
         """One workspace with its documents; raises NotFoundError when there is none."""
         slug = require_slug("workspace_id", workspace_id)
         parsed = yield Call("workspaces.workspace_get", {"slug": slug})
-        return _shape.workspace(_found(parsed, slug).to_dict())
+        return _shape.workspace(_found(parsed, slug))
 
     @operation
     def create(
@@ -62,7 +62,7 @@ class WorkspacesModule(Resource[M]):
         _unsupported_fields(description=description, vector_db=vector_db)
         body = WorkspaceCreateBody.from_dict({"name": name, **_settings_fields(settings)})
         parsed = yield Call("workspaces.workspace_create", {"body": body})
-        return _workspace_from(parsed.workspace)
+        return _workspace_from(parsed["workspace"])
 
     @operation
     def update(
@@ -110,7 +110,7 @@ class WorkspacesModule(Resource[M]):
                 raise NotFoundError(404, f"no saved prompt has id {wanted} (client.system.get_prompts() lists them)")
             fields["openAiPrompt"] = preset["prompt"]
         parsed = yield Call("workspaces.workspace_update", {"slug": slug, "body": WorkspaceSettings.from_dict(fields)})
-        return _workspace_from(parsed.workspace)
+        return _workspace_from(parsed["workspace"])
 
     @operation
     def delete(self, workspace_id: str) -> Plan[OperationResult]:
@@ -124,7 +124,7 @@ class WorkspacesModule(Resource[M]):
         """The documents embedded in a workspace."""
         slug = require_slug("workspace_id", workspace_id)
         parsed = yield Call("workspaces.workspace_get", {"slug": slug})
-        return [_shape.workspace_document(d.to_dict()) for d in _found(parsed, slug).documents or []]
+        return [_shape.workspace_document(d) for d in _found(parsed, slug).get("documents") or []]
 
     @operation
     def add_documents(self, workspace_id: str, document_ids: builtins.list[str]) -> Plan[Workspace]:
@@ -178,7 +178,7 @@ class WorkspacesModule(Resource[M]):
                 body=exc.body,
                 content_type=exc.content_type,
             ) from exc
-        return [_shape.vector_search_result(hit.to_dict()) for hit in parsed.results]
+        return [_shape.vector_search_result(hit) for hit in parsed["results"]]
 
     @operation
     def pin_document(self, workspace_id: str, document_path: str, pinned: bool = True) -> Plan[OperationResult]:
@@ -195,7 +195,7 @@ class WorkspacesModule(Resource[M]):
             raise TypeError(f"pinned must be a bool, got {type(pinned).__name__}")
         body = WorkspaceUpdatePinBody(doc_path=path, pin_status=pinned)
         parsed = yield Call("workspaces.workspace_update_pin", {"slug": slug, "body": body})
-        return {"success": True, "message": parsed.to_dict().get("message")}
+        return {"success": True, "message": parsed.get("message")}
 
 
 def _update_embeddings(
@@ -206,7 +206,7 @@ def _update_embeddings(
     slug = require_slug("workspace_id", workspace_id)
     body = WorkspaceUpdateEmbeddingsBody.from_dict({"adds": adds or [], "deletes": deletes or []})
     parsed = yield Call("workspaces.workspace_update_embeddings", {"slug": slug, "body": body})
-    return _workspace_from(parsed.workspace)
+    return _workspace_from(parsed["workspace"])
 
 
 _SETTINGS = {
