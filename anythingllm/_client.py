@@ -9,7 +9,7 @@ import httpx
 
 from . import __version__, _shape
 from ._config import DEFAULT, resolve_api_key, resolve_base_url
-from ._logging import setup_from_env
+from ._logging import safe_url, setup_from_env
 from ._options import RequestOptions, TimeoutLike
 from ._plan import Call, Plan, Runtime
 from ._resource import Async, M, Resource, Sync, operation
@@ -146,7 +146,7 @@ class _ClientCore(Resource[M], Generic[M]):
 
     def __repr__(self) -> str:
         key = "set" if self._api_key else "missing"
-        return f"{type(self).__name__}(base_url={self.base_url!r}, api_key=<{key}>)"
+        return f"{type(self).__name__}(base_url={safe_url(httpx.URL(self.base_url))!r}, api_key=<{key}>)"
 
 
 class AnythingLLMClient(_ClientCore[Sync]):

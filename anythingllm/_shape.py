@@ -8,6 +8,7 @@ field with no server counterpart stays absent. An alias never overwrites a key t
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
@@ -254,7 +255,8 @@ def history_message(entry: Mapping[str, Any], *, workspace: str, thread: str | N
     out = dict(entry)
     sent = entry.get("sentAt")
     if isinstance(sent, (int, float)) and not isinstance(sent, bool):
-        _add(out, "createdAt", unix_to_iso(sent))
+        with contextlib.suppress(OverflowError, OSError, ValueError):  # not a representable time: left out
+            _add(out, "createdAt", unix_to_iso(sent))
     _place(out, workspace, thread)
     return cast(ChatMessage, out)
 

@@ -12,16 +12,24 @@ Faults: any status/headers/body; ``Reply.truncated`` (Content-Length larger than
 the connection is closed); ``Reply.hang_up`` (close without answering); ``Reply.sse`` (an event
 stream that can stall, end early, or break before its last chunk); ``Reply.huge`` (a body of many
 MB). Every sleep is bounded by :data:`MAX_PAUSE` and cut short when the server stops. A request no
-reply was scripted for gets a ``599`` and is listed in :attr:`FaultServer.unexpected`.
+reply was scripted for gets a ``599`` and is listed in :attr:`FaultServer.unexpected`, unless a
+fallback (:meth:`FaultServer.answer_everything`) answers it.
+
+Places where nothing answers: :func:`closed_port` (nothing listens: connection refused) and
+:func:`unaccepting_port` (a listener whose backlog is full: the connect itself times out).
 """
 
 from __future__ import annotations
 
 import json
+import socket
+import ssl
+import sys
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
@@ -149,6 +157,7 @@ class _State:
     requests: list[Recorded] = field(default_factory=list)
     unexpected: list[tuple[str, str]] = field(default_factory=list)
     abandoned: Counter[tuple[str, str]] = field(default_factory=Counter)
+    fallback: Reply | None = None
 
     def take(self, recorded: Recorded) -> Reply | None:
         key = (recorded.method, recorded.path)
@@ -158,6 +167,8 @@ class _State:
             queue = self.queues.get(key)
             if queue:
                 return queue.popleft()
+            if self.fallback is not None:
+                return self.fallback
             self.unexpected.append(key)
             return None
 
@@ -166,6 +177,12 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = MAX_PAUSE
     server: _Server
+
+    def setup(self) -> None:
+        super().setup()
+        # Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and the
+        # client's delayed ACK hold the body back ~40 ms per request.
+        self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def log_message(self, format: str, *args: Any) -> None:  # silence the default stderr log
         return
@@ -234,13 +251,22 @@ class _Server(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.state = state
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client hanging up (a reset keep-alive link, a timed-out read) is normal here, not worth a trace."""
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError, ssl.SSLError)):
+            super().handle_error(request, client_address)
+
 
 class FaultServer:
     """The scriptable server; a context manager that starts it in a thread and stops it on exit."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        """``tls``: serve HTTPS with this server-side context (a failed handshake never reaches a handler)."""
         self._state = _State()
         self._server = _Server(self._state)
+        self._scheme = "http" if tls is None else "https"
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05})
         self._thread.daemon = True
 
@@ -260,9 +286,9 @@ class FaultServer:
 
     @property
     def base_url(self) -> str:
-        """``http://127.0.0.1:<port>``."""
+        """``http://127.0.0.1:<port>`` (``https://`` with TLS)."""
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"{self._scheme}://{host!s}:{port}"
 
     def url(self, path: str) -> str:
         """The absolute URL of ``path`` on this server."""
@@ -272,6 +298,11 @@ class FaultServer:
         """Queue ``replies`` for ``method path`` (the path without query); each request takes the next."""
         with self._state.lock:
             self._state.queues.setdefault((method.upper(), path), deque()).extend(replies)
+
+    def answer_everything(self, reply: Reply | None) -> None:
+        """Answer every request that has no scripted reply with ``reply`` (``None``: back to 599)."""
+        with self._state.lock:
+            self._state.fallback = reply
 
     def count(self, method: str, path: str) -> int:
         """How many requests ``method path`` received."""
@@ -306,6 +337,38 @@ class FaultServer:
         """``(method, path)`` of requests that found no scripted reply."""
         with self._state.lock:
             return list(self._state.unexpected)
+
+
+def closed_port() -> int:
+    """A local port nothing listens on (a connect is refused: not one byte of a request is sent)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+@contextmanager
+def unaccepting_port(fillers: int = 3) -> Iterator[int]:
+    """A local port whose listener never accepts and whose backlog is full, so a new connect times out.
+
+    The listener has a backlog of 0 and ``fillers`` pending connections occupy it; the kernel then drops
+    further connection attempts (Linux), which the client sees as a connect timeout. No request byte
+    is ever received.
+    """
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        port: int = listener.getsockname()[1]
+        pending = [socket.socket() for _ in range(fillers)]
+        try:
+            for sock in pending:
+                sock.setblocking(False)
+                sock.connect_ex(("127.0.0.1", port))
+            time.sleep(0.05)  # let the kernel queue the fillers before the client connects
+            yield port
+        finally:
+            for sock in pending:
+                sock.close()
 
 
 def json_text(value: Any) -> str:

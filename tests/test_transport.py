@@ -135,9 +135,7 @@ def test_post_is_retried_when_the_connection_is_refused(driver: Driver) -> None:
 def test_429_retry_after_is_honoured(driver: Driver, fault_server: FaultServer) -> None:
     too_many = Reply.text("Too Many Requests", status=429, headers=(("Retry-After", "1"),))
     fault_server.script("GET", AUTH, too_many, Reply.recorded(AUTH_OK))
-    started = time.monotonic()
-    result = driver.call("GET", fault_server.url(AUTH))
-    assert time.monotonic() - started >= 0.95
+    result = driver.call("GET", fault_server.url(AUTH))  # the sleep itself: test_reliability records it
     assert result.response.status_code == 200
     assert [(e.status, e.delay) for e in driver.retries] == [(429, 1.0)]
 
