@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar, overload
@@ -80,9 +81,13 @@ def _check_path(file_path: object) -> Path:
     if not str(file_path).strip():
         raise ValueError("file_path must not be empty")
     path = Path(file_path)
-    if path.is_dir():
+    try:
+        mode = os.stat(path).st_mode  # one system call answers both questions
+    except (OSError, ValueError):
+        mode = 0
+    if stat.S_ISDIR(mode):
         raise ValueError(f"file_path is a directory, not a file: {str(path)!r}")
-    if not path.is_file():
+    if not stat.S_ISREG(mode):
         raise ValueError(f"file_path does not exist or is not a regular file: {str(path)!r}")
     return path
 
