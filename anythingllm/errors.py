@@ -43,6 +43,17 @@ class ApiError(Exception):
         self.body = body
         self.content_type = content_type
 
+    @property
+    def server_message(self) -> str:
+        """The server's own words: its JSON ``error``/``message``, else its text body; "" if it gave none."""
+        for key in ("error", "message"):
+            value = self.details.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        if isinstance(self.body, str) and self.body.strip():
+            return self.body.strip()
+        return ""
+
     def __str__(self) -> str:
         where = f" ({self.method} {self.path})" if self.method and self.path else ""
         status = f"{self.status_code}: " if self.status_code else ""

@@ -288,3 +288,9 @@ def test_transport_errors_are_mapped(exc: httpx.HTTPError, cls: type[ApiError], 
     assert error.status_code == 0
     assert error.path == "/api/v1/auth"
     assert "pw" not in str(error)
+
+
+def test_server_message_is_the_servers_own_words_whatever_the_body() -> None:
+    assert _mapped("auth", 1).server_message == "No valid api key found."  # JSON {"error": ...}
+    assert _mapped("admin_single_user", 0).server_message == "Unauthorized"  # text/plain
+    assert ApiError(0, "no answer").server_message == ""  # nothing came from the server

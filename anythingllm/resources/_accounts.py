@@ -105,11 +105,7 @@ def rewrap(error: ApiError, message: str, cls: type[ApiError] | None = None) -> 
 
 def said(error: ApiError) -> str:
     """`` (server said: "...")`` for an error whose body names a reason, else ``""``."""
-    details = error.details or {}
-    reason = details.get("error") or details.get("message")
-    if not reason and isinstance(error.body, str):
-        reason = error.body.strip()
-    return f' (server said: "{reason}")' if reason else ""
+    return f' (server said: "{error.server_message}")' if error.server_message else ""
 
 
 def refused_result(data: Mapping[str, Any], method: str, path: str) -> ApiError:

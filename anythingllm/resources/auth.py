@@ -64,14 +64,8 @@ def _check_token(name: str, token: object) -> str:
 
 
 def server_words(error: ApiError) -> str:
-    """The server's own message in an error: JSON ``error``/``message``, else its text, else ours."""
-    for key in ("error", "message"):
-        value = error.details.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    if isinstance(error.body, str) and error.body.strip():
-        return error.body.strip()
-    return error.message
+    """The server's own message in an error, else ours."""
+    return error.server_message or error.message
 
 
 def json_object(answer: Any, method: str, path: str) -> dict[str, Any]:
