@@ -292,5 +292,5 @@ def test_transport_errors_are_mapped(exc: httpx.HTTPError, cls: type[ApiError], 
 
 def test_server_message_is_the_servers_own_words_whatever_the_body() -> None:
     assert _mapped("auth", 1).server_message == "No valid api key found."  # JSON {"error": ...}
-    assert _mapped("admin_single_user", 0).server_message == "Unauthorized"  # text/plain
+    assert _mapped("admin_single_user", 1).server_message == "Unauthorized"  # text/plain
     assert ApiError(0, "no answer").server_message == ""  # nothing came from the server
