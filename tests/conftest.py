@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 import os
 import re
 from collections.abc import AsyncIterator
@@ -17,6 +18,8 @@ from vcr.persisters.filesystem import FilesystemPersister
 from anythingllm._client import AnythingLLMClient, AsyncAnythingLLMClient
 
 CASSETTES = Path(__file__).parent / "cassettes"
+RECORDED_TOKEN = "REDACTED-TOKEN"  # what the recordings hold in place of a login token
+RECORDED_PASSWORD = "REDACTED-PASSWORD"  # ... and of a password sent
 RECORDED_BASE_URL = "http://127.0.0.1:3001"
 RECORDED_KEY = "REDACTED-API-KEY"  # what the recordings hold in place of the real key
 if os.environ.get("ANYTHINGLLM_RECORD"):  # recording against a live server: its URL and real key
@@ -94,6 +97,16 @@ def replay_joined(*names: str) -> Any:
     joined = vcr.VCR(record_mode="none", decode_compressed_response=True)
     joined.register_persister(_Joined)
     return joined.use_cassette(str(CASSETTES / ("+".join(names) + ".yaml")))
+
+
+def calls(sent: list[httpx.Request]) -> list[tuple[str, str]]:
+    """``(method, path)`` of each request sent."""
+    return [(r.method, r.url.path) for r in sent]
+
+
+def body(request: httpx.Request) -> Any:
+    """A sent request's JSON body."""
+    return json.loads(request.content)
 
 
 async def resolve(value: Any) -> Any:

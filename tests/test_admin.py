@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import httpx
@@ -18,20 +17,12 @@ from anythingllm.errors import (
     UnsupportedOperationError,
 )
 from anythingllm.resources.admin import PREFERENCE_LABELS, READABLE_PREFERENCES
-from tests.conftest import CASSETTES, replay, resolve
+from tests.conftest import CASSETTES, RECORDED_PASSWORD, RECORDED_TOKEN, body, calls, replay, resolve
 
 pytestmark = pytest.mark.anyio
 
-PASSWORD = "REDACTED-PASSWORD"  # what the recordings hold in place of the passwords sent
-TOKEN = "REDACTED-TOKEN"  # what the recordings hold in place of the login token
-
-
-def _calls(sent: list[httpx.Request]) -> list[tuple[str, str]]:
-    return [(r.method, r.url.path) for r in sent]
-
-
-def _body(request: httpx.Request) -> Any:
-    return json.loads(request.content)
+PASSWORD = RECORDED_PASSWORD
+TOKEN = RECORDED_TOKEN
 
 
 async def test_is_multi_user_mode(client: Any) -> None:
@@ -47,13 +38,13 @@ async def test_create_update_delete_user(client: Any, sent: list[httpx.Request])
         created = await resolve(client.admin.create_user("vcr-user", PASSWORD))
         assert list(created) == ["user"]
         assert (created["user"]["id"], created["user"]["role"]) == (5, "default")
-        assert _body(sent[-1]) == {"username": "vcr-user", "password": PASSWORD, "role": "default"}
+        assert body(sent[-1]) == {"username": "vcr-user", "password": PASSWORD, "role": "default"}
 
         updated = await resolve(client.admin.update_user("5", role="manager"))
         assert list(updated) == ["user"]
         assert (updated["user"]["id"], updated["user"]["role"]) == (5, "manager")
-        assert _calls(sent[-2:]) == [("POST", "/api/v1/admin/users/5"), ("GET", "/api/v1/admin/users")]
-        assert _body(sent[-2]) == {"role": "manager"}
+        assert calls(sent[-2:]) == [("POST", "/api/v1/admin/users/5"), ("GET", "/api/v1/admin/users")]
+        assert body(sent[-2]) == {"role": "manager"}
 
         with pytest.raises(UnprocessableError, match="No system admins will remain"):
             await resolve(client.admin.update_user(1, role="default"))
@@ -77,7 +68,7 @@ async def test_invites(client: Any, sent: list[httpx.Request]) -> None:
         invite = created["invite"]
         assert (invite["id"], invite["status"], invite["workspaceIds"]) == (4, "pending", [18])
         assert invite["code"] == "XXXXXXX-XXXXXXX-XXXXXXX-INVITE4"
-        assert _body(sent[-1]) == {"workspaceIds": [18]}
+        assert body(sent[-1]) == {"workspaceIds": [18]}
 
         assert [i["id"] for i in await resolve(client.admin.get_invites())] == [1, 2, 3, 4]
         assert await resolve(client.admin.delete_invite(4)) == {"success": True, "error": None}
@@ -94,30 +85,30 @@ async def test_set_workspace_users_reads_the_members_back(client: Any, sent: lis
         members = await resolve(client.admin.set_workspace_users(18, [5]))
         assert cassette.play_count == 3
     assert [(m["id"], m["userId"], m["username"], m["role"]) for m in members] == [(5, 5, "vcr-user", "manager")]
-    assert _calls(sent) == [
+    assert calls(sent) == [
         ("GET", "/api/v1/admin/workspaces/18/users"),
         ("POST", "/api/v1/admin/workspaces/18/update-users"),
         ("GET", "/api/v1/admin/workspaces/18/users"),
     ]
-    assert _body(sent[1]) == {"userIds": [5]}
+    assert body(sent[1]) == {"userIds": [5]}
 
 
 async def test_workspace_members_by_slug_look_the_workspace_up(client: Any, sent: list[httpx.Request]) -> None:
     with replay("errors_workspace") as cassette, pytest.raises(NotFoundError, match="'no-such-ws' does not exist"):
         await resolve(client.admin.get_workspace_users("no-such-ws"))
     assert cassette.play_count == 1
-    assert _calls(sent) == [("GET", "/api/v1/workspace/no-such-ws")]
+    assert calls(sent) == [("GET", "/api/v1/workspace/no-such-ws")]
 
 
 async def test_manage_workspace_users(client: Any, sent: list[httpx.Request]) -> None:
     with replay("admin_multi_user") as cassette:
         added = await resolve(client.admin.manage_workspace_users("vcr-admin-ws", [2]))
         assert [m["username"] for m in added] == ["bob", "vcr-user"]
-        assert _body(sent[-1]) == {"userIds": [2]}
+        assert body(sent[-1]) == {"userIds": [2]}
 
         replaced = await resolve(client.admin.manage_workspace_users("vcr-admin-ws", [5], reset=True))
         assert [m["id"] for m in replaced] == [5]
-        assert _body(sent[-1]) == {"userIds": [5], "reset": True}
+        assert body(sent[-1]) == {"userIds": [5], "reset": True}
 
         with pytest.raises(NotFoundError, match="No valid user IDs provided"):
             await resolve(client.admin.manage_workspace_users("vcr-admin-ws", [99999]))
@@ -131,7 +122,7 @@ async def test_workspace_chats(client: Any, sent: list[httpx.Request]) -> None:
         page = await resolve(client.admin.get_workspace_chats(0))
         again = await resolve(client.admin.get_workspace_chats())
         assert cassette.play_count == 2
-    assert [_body(r) for r in sent] == [{"offset": 0}, {"offset": 0}]
+    assert [body(r) for r in sent] == [{"offset": 0}, {"offset": 0}]
     assert page["hasPages"] is False and again["hasPages"] is False
     first = page["chats"][0]
     assert (first["id"], first["prompt"], first["workspace"]["slug"]) == (54, "Admin chat log seed", "vcr-admin-ws")
@@ -175,8 +166,8 @@ async def test_update_preferences_without_login_uses_the_api_key(client: Any, se
     # a multi-user server offers no read-back without a login: the values as sent
     assert changed["support_email"] == "support@example.com"
     assert restored["support_email"] == "a@b.c"
-    assert _calls(sent) == [("POST", "/api/v1/admin/preferences")] * 2
-    assert _body(sent[0]) == {"support_email": "support@example.com"}
+    assert calls(sent) == [("POST", "/api/v1/admin/preferences")] * 2
+    assert body(sent[0]) == {"support_email": "support@example.com"}
     assert sent[0].headers["authorization"] == "Bearer REDACTED-API-KEY"
 
 
@@ -184,7 +175,7 @@ async def test_server_name_is_sent_as_custom_app_name(client: Any, sent: list[ht
     # /v1/admin/preferences answers {success: true, error: null} whatever it is sent (API-NOTES §3 #14)
     with replay("admin_multi_user"):
         result = await resolve(client.admin.update_system_preferences({"serverName": "VCR Server"}))
-    assert _body(sent[0]) == {"custom_app_name": "VCR Server"}
+    assert body(sent[0]) == {"custom_app_name": "VCR Server"}
     assert result["serverName"] == result["custom_app_name"] == "VCR Server"
 
 
@@ -207,7 +198,7 @@ async def test_preferences_with_a_login(client: Any, sent: list[httpx.Request]) 
         ("POST", "/api/admin/system-preferences", None),
         ("GET", "/api/admin/system-preferences-for", "support_email"),
     ] * 2
-    assert _body(sent[1]) == {"support_email": "vcr@example.com"}
+    assert body(sent[1]) == {"support_email": "vcr@example.com"}
     assert {r.headers["authorization"] for r in sent} == {f"Bearer {TOKEN}"}
 
 

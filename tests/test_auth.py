@@ -15,24 +15,20 @@ import pytest
 
 from anythingllm.errors import AuthenticationError, UnsupportedOperationError
 from anythingllm.resources.auth import looks_like_jwt
-from tests.conftest import RECORDED_KEY, replay, resolve
+from tests.conftest import RECORDED_KEY, RECORDED_PASSWORD, RECORDED_TOKEN, calls, replay, resolve
 
 pytestmark = pytest.mark.anyio
 
-TOKEN = "REDACTED-TOKEN"  # the recorded login token
+TOKEN = RECORDED_TOKEN
 # The recordings replace the real JWT by TOKEN, which has no JWT shape. This three-part stand-in takes its
 # place where the client must recognise a JWT by its shape; the cassettes match on method and URI only.
 JWT_STAND_IN = "recorded.jwt.token"
-PASSWORD = "REDACTED-PASSWORD"  # what the recordings hold in place of the password
+PASSWORD = RECORDED_PASSWORD
 
 
 def _auth(request: httpx.Request) -> str | None:
     value: str | None = request.headers.get("authorization")
     return value
-
-
-def _calls(sent: list[httpx.Request]) -> list[tuple[str, str]]:
-    return [(r.method, r.url.path) for r in sent]
 
 
 async def _log_in(client: Any) -> dict[str, Any]:
@@ -62,7 +58,7 @@ async def test_login_keeps_the_token_for_session_calls(client: Any, sent: list[h
     assert checked["authenticated"] is True
     assert checked["success"] is True
     assert checked["user"]["role"] == "admin"
-    assert _calls(sent) == [("POST", "/api/request-token")] * 3 + [
+    assert calls(sent) == [("POST", "/api/request-token")] * 3 + [
         ("GET", "/api/system/check-token"),
         ("GET", "/api/system/refresh-user"),
     ]
@@ -115,7 +111,7 @@ async def test_validate_token_without_a_session_checks_the_api_key(client: Any, 
     with replay("auth") as cassette:
         assert await resolve(client.auth.validate_token()) == {"authenticated": True}
         assert cassette.play_count == 1
-    assert _calls(sent) == [("GET", "/api/v1/auth")]
+    assert calls(sent) == [("GET", "/api/v1/auth")]
     assert _auth(sent[0]) == f"Bearer {RECORDED_KEY}"
 
 
@@ -134,7 +130,7 @@ async def test_validate_a_given_jwt_checks_it_on_the_session_api(client: Any, se
         checked = await resolve(client.auth.validate_token(JWT_STAND_IN))
     assert checked["authenticated"] is True
     assert checked["user"]["username"] == "admin"
-    assert _calls(sent) == [("GET", "/api/system/check-token"), ("GET", "/api/system/refresh-user")]
+    assert calls(sent) == [("GET", "/api/system/check-token"), ("GET", "/api/system/refresh-user")]
     assert [_auth(r) for r in sent] == [f"Bearer {JWT_STAND_IN}"] * 2
     # Checking a token does not log in with it.
     assert not client.auth.logged_in
@@ -176,7 +172,7 @@ async def test_refused_session_tokens(client: Any, sent: list[httpx.Request]) ->
 async def test_check_setup_reads_the_open_setup_routes(client: Any, sent: list[httpx.Request]) -> None:
     with replay("session_auth"):
         status = await resolve(client.auth.check_setup())
-    assert _calls(sent) == [("GET", "/api/setup-complete"), ("GET", "/api/onboarding")]
+    assert calls(sent) == [("GET", "/api/setup-complete"), ("GET", "/api/onboarding")]
     assert [_auth(r) for r in sent] == [None, None]
     assert status["onboardingComplete"] is True
     assert status["MultiUserMode"] is True
@@ -189,7 +185,7 @@ async def test_check_setup_reads_the_open_setup_routes(client: Any, sent: list[h
 async def test_login_on_a_single_user_server_without_password(client: Any, sent: list[httpx.Request]) -> None:
     with replay("session_single_user"), pytest.raises(UnsupportedOperationError, match="no password") as info:
         await resolve(client.auth.login("anyone", PASSWORD))
-    assert _calls(sent) == [("POST", "/api/request-token"), ("GET", "/api/system/multi-user-mode")]
+    assert calls(sent) == [("POST", "/api/request-token"), ("GET", "/api/system/multi-user-mode")]
     assert info.value.__cause__ is not None and getattr(info.value.__cause__, "status_code", None) == 500
     assert not client.auth.logged_in
 

@@ -16,10 +16,9 @@ import httpx
 import pytest
 import vcr
 from typer.testing import CliRunner, Result
-from vcr.persisters.filesystem import FilesystemPersister
 
 from anythingllm.cli import app
-from tests.conftest import CASSETTES, RECORDED_BASE_URL, RECORDED_KEY
+from tests.conftest import CASSETTES, RECORDED_BASE_URL, RECORDED_KEY, _Joined
 
 SERVER = ["--base-url", RECORDED_BASE_URL, "--api-key", RECORDED_KEY, "--max-retries", "0"]
 CLEAN_ENV: dict[str, str | None] = {
@@ -45,24 +44,6 @@ def _same_upload_name(first: Any, second: Any) -> None:
     assert _upload_name(first) == _upload_name(second)
 
 
-class _MergedCassettes:
-    """A VCR persister reading ``"a+b"`` as the interactions of a.yaml followed by those of b.yaml."""
-
-    @classmethod
-    def load_cassette(cls, cassette_path: str, serializer: Any) -> tuple[list[Any], list[Any]]:
-        requests: list[Any] = []
-        responses: list[Any] = []
-        for name in str(cassette_path).split("+"):
-            loaded = FilesystemPersister.load_cassette(CASSETTES / f"{name}.yaml", serializer)
-            requests += loaded[0]
-            responses += loaded[1]
-        return requests, responses
-
-    @staticmethod
-    def save_cassette(cassette_path: str, cassette_dict: Any, serializer: Any) -> None:
-        raise AssertionError("the CLI tests only replay recordings")
-
-
 def cli_replay(*names: str) -> Any:
     """Replay the recorded cassettes ``names`` (in that order) for the command under test."""
     recorder = vcr.VCR(
@@ -71,8 +52,8 @@ def cli_replay(*names: str) -> Any:
         match_on=("method", "scheme", "host", "port", "path", "query", "upload_name"),
     )
     recorder.register_matcher("upload_name", _same_upload_name)
-    recorder.register_persister(_MergedCassettes)
-    return recorder.use_cassette("+".join(names))
+    recorder.register_persister(_Joined)
+    return recorder.use_cassette(str(CASSETTES / ("+".join(names) + ".yaml")))
 
 
 def run(*args: str, input: str | None = None, env: dict[str, str | None] | None = None, server: bool = True) -> Result:

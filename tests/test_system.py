@@ -21,25 +21,17 @@ from anythingllm.errors import (
     UnsupportedOperationError,
 )
 from anythingllm.resources.system import _env_values
-from tests.conftest import RECORDED_KEY, replay, replay_joined, resolve
+from tests.conftest import RECORDED_KEY, RECORDED_TOKEN, body, calls, replay, replay_joined, resolve
 
 pytestmark = pytest.mark.anyio
 
-TOKEN = "REDACTED-TOKEN"  # the recorded login token
+TOKEN = RECORDED_TOKEN
 KEY_HEADER = f"Bearer {RECORDED_KEY}"
 TOKEN_HEADER = f"Bearer {TOKEN}"
 
 
-def _calls(sent: list[httpx.Request]) -> list[tuple[str, str]]:
-    return [(r.method, r.url.path) for r in sent]
-
-
 def _auth(sent: list[httpx.Request]) -> list[str | None]:
     return [r.headers.get("authorization") for r in sent]
-
-
-def _body(request: httpx.Request) -> Any:
-    return json.loads(request.content)
 
 
 # --- health and settings -------------------------------------------------------------------------
@@ -48,7 +40,7 @@ def _body(request: httpx.Request) -> Any:
 async def test_get_health_needs_no_credentials(client: Any, sent: list[httpx.Request]) -> None:
     with replay("session_auth"):
         assert await resolve(client.system.get_health()) == {"online": True}
-    assert _calls(sent) == [("GET", "/api/ping")]
+    assert calls(sent) == [("GET", "/api/ping")]
     assert _auth(sent) == [None]
 
 
@@ -71,15 +63,15 @@ async def test_update_settings_writes_then_rereads(client: Any, sent: list[httpx
 
         after = await resolve(client.system.update_settings({"GenericOpenAiMaxTokens": 1000}))
         assert after["GenericOpenAiMaxTokens"] == "1000"
-        assert _calls(sent[1:]) == [("POST", "/api/v1/system/update-env"), ("GET", "/api/v1/system")]
-        assert _body(sent[1]) == {"GenericOpenAiMaxTokens": "1000"}  # numbers are sent as text
+        assert calls(sent[1:]) == [("POST", "/api/v1/system/update-env"), ("GET", "/api/v1/system")]
+        assert body(sent[1]) == {"GenericOpenAiMaxTokens": "1000"}  # numbers are sent as text
 
         # The recording restored the value next; replay that through the raw client.
         await resolve(client.http_client.post("/v1/system/update-env", json_data={"GenericOpenAiMaxTokens": "1024"}))
 
         with pytest.raises(UnprocessableError, match="Invalid VectorDB type") as refused:
             await resolve(client.system.update_settings({"defaultVectorDB": "not-a-real-db"}))
-        assert _body(sent[-1]) == {"VectorDB": "not-a-real-db"}
+        assert body(sent[-1]) == {"VectorDB": "not-a-real-db"}
         assert refused.value.details["newValues"] == {}
         assert "Nothing was changed" in str(refused.value)
 
@@ -126,9 +118,9 @@ async def test_get_llm_models_of_the_configured_provider(client: Any, sent: list
     client.auth.use_token(TOKEN)
     with replay_joined("system", "session_system"):
         models = await resolve(client.system.get_llm_models())
-    assert _calls(sent) == [("GET", "/api/v1/system"), ("POST", "/api/system/custom-models")]
+    assert calls(sent) == [("GET", "/api/v1/system"), ("POST", "/api/system/custom-models")]
     assert _auth(sent) == [KEY_HEADER, TOKEN_HEADER]
-    assert _body(sent[1]) == {"provider": "generic-openai"}
+    assert body(sent[1]) == {"provider": "generic-openai"}
     assert [m["id"] for m in models] == ["stub-chat", "stub-embed"]
     assert all(m["provider"] == "generic-openai" and m["organization"] == "stub" for m in models)
 
@@ -137,10 +129,10 @@ async def test_get_embedding_models_of_the_configured_engine(client: Any, sent: 
     client.auth.use_token(TOKEN)
     with replay_joined("system", "session_system"):
         models = await resolve(client.system.get_embedding_models())
-    assert _calls(sent) == [("GET", "/api/v1/system"), ("POST", "/api/system/custom-models")]
+    assert calls(sent) == [("GET", "/api/v1/system"), ("POST", "/api/system/custom-models")]
     assert _auth(sent) == [KEY_HEADER, TOKEN_HEADER]
     # generic-openai embeds through its own base path, which the settings name.
-    assert _body(sent[1]) == {"provider": "generic-openai", "basePath": "http://127.0.0.1:8089/v1"}
+    assert body(sent[1]) == {"provider": "generic-openai", "basePath": "http://127.0.0.1:8089/v1"}
     assert "stub-embed" in [m["id"] for m in models]
     assert all(m["provider"] == "generic-openai" for m in models)
 
@@ -152,7 +144,7 @@ async def test_model_lists_of_named_providers(client: Any, sent: list[httpx.Requ
         embedders = await resolve(client.system.get_embedding_models(provider="native"))
         with pytest.raises(UnsupportedOperationError, match="Invalid provider for custom models"):
             await resolve(client.system.get_llm_models(provider="not-a-provider"))
-    assert [_body(r) for r in sent] == [
+    assert [body(r) for r in sent] == [
         {"provider": "generic-openai"},
         {"provider": "native-embedder"},
         {"provider": "not-a-provider"},
@@ -189,7 +181,7 @@ async def test_get_vector_dbs_is_the_configured_one(client: Any) -> None:
 async def test_get_accepted_document_types_lists_extensions_once(client: Any, sent: list[httpx.Request]) -> None:
     with replay("documents_upload_and_embed"):
         extensions = await resolve(client.system.get_accepted_document_types())
-    assert _calls(sent) == [("GET", "/api/v1/document/accepted-file-types")]
+    assert calls(sent) == [("GET", "/api/v1/document/accepted-file-types")]
     assert extensions[:3] == [".txt", ".md", ".org"]
     assert {".pdf", ".docx", ".m4a", ".jpg"} <= set(extensions)
     assert len(extensions) == len(set(extensions))  # .m4a and .jpg are listed under two MIME types each
@@ -206,7 +198,7 @@ async def test_prompt_lifecycle(client: Any, sent: list[httpx.Request]) -> None:
         created = await resolve(
             client.system.create_prompt("vcr-preset", "Summarise the text in one line.", "VCR preset")
         )
-        assert _body(sent[-1]) == {
+        assert body(sent[-1]) == {
             "command": "/vcr-preset",
             "prompt": "Summarise the text in one line.",
             "description": "VCR preset",
@@ -223,11 +215,11 @@ async def test_prompt_lifecycle(client: Any, sent: list[httpx.Request]) -> None:
         first = len(sent)
         two_lines, new_description = "Summarise the text in two lines.", "VCR preset (updated)"
         updated = await resolve(client.system.update_prompt("1", content=two_lines, description=new_description))
-        assert _calls(sent[first:]) == [
+        assert calls(sent[first:]) == [
             ("GET", "/api/system/slash-command-presets"),
             ("POST", "/api/system/slash-command-presets/1"),
         ]
-        assert _body(sent[-1]) == {
+        assert body(sent[-1]) == {
             "command": "/vcr-preset",
             "prompt": "Summarise the text in two lines.",
             "description": "VCR preset (updated)",
@@ -239,7 +231,7 @@ async def test_prompt_lifecycle(client: Any, sent: list[httpx.Request]) -> None:
         first = len(sent)
         with pytest.raises(NotFoundError, match="Preset not found"):
             await resolve(client.system.update_prompt(999999, title="vcr-nope", content="x", description="x"))
-        assert _calls(sent[first:]) == [("POST", "/api/system/slash-command-presets/999999")]
+        assert calls(sent[first:]) == [("POST", "/api/system/slash-command-presets/999999")]
 
         assert await resolve(client.system.delete_prompt("1")) == {"success": True, "message": "prompt 1 deleted"}
         with pytest.raises(NotFoundError, match="Failed to delete preset"):
@@ -250,7 +242,7 @@ async def test_prompt_lifecycle(client: Any, sent: list[httpx.Request]) -> None:
 async def test_update_of_an_unknown_prompt_stops_after_the_read(client: Any, sent: list[httpx.Request]) -> None:
     with replay("session_single_user"), pytest.raises(NotFoundError, match="no prompt with id 5"):
         await resolve(client.system.update_prompt("5", title="renamed"))
-    assert _calls(sent) == [("GET", "/api/system/slash-command-presets")]
+    assert calls(sent) == [("GET", "/api/system/slash-command-presets")]
 
 
 async def test_prompt_arguments_are_checked_before_any_request(client: Any) -> None:
@@ -276,7 +268,7 @@ async def test_prompt_arguments_are_checked_before_any_request(client: Any) -> N
 async def test_is_multi_user_mode_needs_no_credentials(client: Any, sent: list[httpx.Request]) -> None:
     with replay("session_auth"):
         assert await resolve(client.system.is_multi_user_mode()) == {"multiUserMode": True}
-    assert _calls(sent) == [("GET", "/api/system/multi-user-mode")]
+    assert calls(sent) == [("GET", "/api/system/multi-user-mode")]
     assert _auth(sent) == [None]
 
 
@@ -312,5 +304,5 @@ async def test_remove_documents(client: Any, sent: list[httpx.Request]) -> None:
             await resolve(client.system.remove_documents([]))
         assert cassette.play_count == 1
     assert result == {"success": True, "message": "Documents removed successfully"}
-    assert _calls(sent) == [("DELETE", "/api/v1/system/remove-documents")]
-    assert _body(sent[0]) == {"names": [name]}
+    assert calls(sent) == [("DELETE", "/api/v1/system/remove-documents")]
+    assert body(sent[0]) == {"names": [name]}

@@ -5,7 +5,6 @@ Accounts use ``/v1/admin/users`` (multi-user mode only); API keys the session AP
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
@@ -23,20 +22,12 @@ from anythingllm.errors import (
     UnprocessableError,
     UnsupportedOperationError,
 )
-from tests.conftest import replay, resolve
+from tests.conftest import RECORDED_PASSWORD, RECORDED_TOKEN, body, calls, replay, resolve
 
 pytestmark = pytest.mark.anyio
 
-PASSWORD = "REDACTED-PASSWORD"  # what the recordings hold in place of the passwords sent
-TOKEN = "REDACTED-TOKEN"  # what the recordings hold in place of the login token
-
-
-def _calls(sent: list[httpx.Request]) -> list[tuple[str, str]]:
-    return [(r.method, r.url.path) for r in sent]
-
-
-def _body(request: httpx.Request) -> Any:
-    return json.loads(request.content)
+PASSWORD = RECORDED_PASSWORD
+TOKEN = RECORDED_TOKEN
 
 
 async def test_list_create_update_delete(client: Any, sent: list[httpx.Request]) -> None:
@@ -49,13 +40,13 @@ async def test_list_create_update_delete(client: Any, sent: list[httpx.Request])
         created = await resolve(client.users.create("vcr-user", PASSWORD))
         assert (created["id"], created["username"], created["role"]) == (5, "vcr-user", "default")
         # the documented default role "user" is sent as the server's "default"
-        assert _body(sent[-1]) == {"username": "vcr-user", "password": PASSWORD, "role": "default"}
+        assert body(sent[-1]) == {"username": "vcr-user", "password": PASSWORD, "role": "default"}
 
         updated = await resolve(client.users.update("5", role="manager", customization={"suspended": False}))
         assert (updated["id"], updated["role"], updated["suspended"]) == (5, "manager", 0)
         # the server answers {success, error} only, so the user is read back
-        assert _calls(sent[-2:]) == [("POST", "/api/v1/admin/users/5"), ("GET", "/api/v1/admin/users")]
-        assert _body(sent[-2]) == {"role": "manager", "suspended": 0}
+        assert calls(sent[-2:]) == [("POST", "/api/v1/admin/users/5"), ("GET", "/api/v1/admin/users")]
+        assert body(sent[-2]) == {"role": "manager", "suspended": 0}
 
         assert await resolve(client.users.delete(5)) == {"success": True, "error": None}
         assert sent[-1].method == "DELETE" and sent[-1].url.path == "/api/v1/admin/users/5"
@@ -98,7 +89,7 @@ async def test_list_basic(client: Any, sent: list[httpx.Request]) -> None:
     with replay("admin_multi_user") as cassette:
         users = await resolve(client.users.list_basic())
         assert cassette.play_count == 1
-    assert _calls(sent) == [("GET", "/api/v1/users")]
+    assert calls(sent) == [("GET", "/api/v1/users")]
     assert users == [
         {"id": 1, "username": "admin", "role": "admin"},
         {"id": 2, "username": "bob", "role": "manager"},
@@ -154,7 +145,7 @@ async def test_api_keys_with_a_multi_user_login(client: Any, sent: list[httpx.Re
         created = await resolve(client.users.create_api_key("vcr-session-key"))
         assert (created["id"], created["name"], created["createdBy"]) == (3, "vcr-session-key", 1)
         assert created["key"] == "REDACTED-API-KEY"  # the new key's secret (scrubbed in the recording)
-        assert _body(sent[-1]) == {"name": "vcr-session-key"}
+        assert body(sent[-1]) == {"name": "vcr-session-key"}
 
         after = await resolve(client.users.get_api_keys())
         assert [k["id"] for k in after] == [2, 3]
@@ -162,7 +153,7 @@ async def test_api_keys_with_a_multi_user_login(client: Any, sent: list[httpx.Re
 
         assert await resolve(client.users.delete_api_key("3")) == {"success": True, "message": "API key 3 deleted"}
         assert cassette.play_count == 4
-    assert _calls(sent) == [
+    assert calls(sent) == [
         ("GET", "/api/admin/api-keys"),
         ("POST", "/api/admin/generate-api-key"),
         ("GET", "/api/admin/api-keys"),
@@ -180,7 +171,7 @@ async def test_api_keys_on_a_single_user_server_without_login(client: Any, sent:
         assert [k["id"] for k in await resolve(client.users.get_api_keys())] == [2, 4]
         assert (await resolve(client.users.delete_api_key(4)))["success"] is True
         assert cassette.play_count == 4
-    assert _calls(sent) == [
+    assert calls(sent) == [
         ("GET", "/api/system/api-keys"),
         ("POST", "/api/system/generate-api-key"),
         ("GET", "/api/system/api-keys"),
@@ -197,7 +188,7 @@ async def test_a_token_of_unknown_mode_falls_back_to_the_single_user_routes(
         keys = await resolve(client.users.get_api_keys())
         assert cassette.play_count == 2
     assert [k["id"] for k in keys] == [2]
-    assert _calls(sent) == [("GET", "/api/admin/api-keys"), ("GET", "/api/system/api-keys")]
+    assert calls(sent) == [("GET", "/api/admin/api-keys"), ("GET", "/api/system/api-keys")]
 
 
 async def test_a_non_admin_login_may_not_manage_api_keys(client: Any, sent: list[httpx.Request]) -> None:
@@ -207,7 +198,7 @@ async def test_a_non_admin_login_may_not_manage_api_keys(client: Any, sent: list
             await resolve(client.users.get_api_keys())
         assert cassette.play_count == 2
     assert info.value.status_code == 401
-    assert _calls(sent)[-1] == ("GET", "/api/admin/api-keys")  # no single-user fallback after a multi-user login
+    assert calls(sent)[-1] == ("GET", "/api/admin/api-keys")  # no single-user fallback after a multi-user login
 
 
 async def test_nothing_logged_holds_the_token_or_a_key_secret(client: Any, caplog: pytest.LogCaptureFixture) -> None:
