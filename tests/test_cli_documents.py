@@ -8,6 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.faultserver import FaultServer, Reply
+from tests.recordings import load_interactions
 from tests.test_cli_support import cli_replay, cli_sent, parse_json, paths, run
 
 __all__ = ["cli_sent"]  # the fixture, used by name
@@ -176,3 +178,30 @@ def test_search_as_json_and_for_an_unknown_workspace() -> None:
         unknown = run("search", "no-such-ws", "anything")
     assert unknown.exit_code == 1
     assert "workspace 'no-such-ws' does not exist" in unknown.stderr
+
+
+def test_a_200_file_folder_uploads_in_parallel_and_reports_every_file(tmp_path: Path) -> None:
+    """The recorded upload answer, served by the local fault server 200 times (4 at once)."""
+    recorded = {
+        (i["request"]["method"], i["request"]["uri"].split("3001")[1]): i
+        for i in load_interactions("documents_upload_and_embed")
+    }
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for n in range(200):
+        (folder / f"note-{n:03d}.txt").write_text(f"note {n}\n")
+    with FaultServer() as server:
+        server.script(
+            "GET",
+            "/api/v1/document/accepted-file-types",
+            Reply.recorded(recorded["GET", "/api/v1/document/accepted-file-types"]),
+        )
+        server.answer_everything(Reply.recorded(recorded["POST", "/api/v1/document/upload"]))
+        result = run(
+            "--base-url", server.base_url, "--api-key", "k", "documents", "upload", str(folder), "-j", "4", server=False
+        )
+        assert server.count("POST", "/api/v1/document/upload") == 200
+    assert result.exit_code == 0, result.stderr
+    assert "200 uploaded, 0 failed" in result.stdout
+    assert len(re.findall(r"│ .*note-\d{3}\.txt +│ .* │ uploaded +│", result.stdout)) == 200
+    assert re.search(r"Done .* 200/200 files", result.stderr)
