@@ -231,8 +231,9 @@ def chat_message_from_completion(completion: Mapping[str, Any], *, workspace: st
     """A ``chat.completion`` answer of ``/v1/openai/chat/completions`` as a :class:`ChatMessage`.
 
     Adds ``textResponse`` and ``content`` <- the first choice's ``message.content`` (when it is text),
-    ``role`` = ``"assistant"``, ``metrics`` <- ``usage``, ``type`` = ``"textResponse"`` and
-    ``workspaceId``/``threadId`` (``None``). That endpoint sends no ``sources`` and no ``chatId``.
+    ``role`` = ``"assistant"``, ``metrics`` <- ``usage``, ``type`` = ``"textResponse"``, ``close`` = True,
+    ``error`` = None, ``sources`` = [] (that endpoint sends none, and no ``chatId``, as on the agent path)
+    and ``workspaceId``/``threadId`` (``None``), so the message has the keys of a ``/chat`` answer.
     """
     out = dict(completion)
     choices = completion.get("choices")
@@ -244,6 +245,9 @@ def chat_message_from_completion(completion: Mapping[str, Any], *, workspace: st
         _add(out, "content", text)
     _add(out, "role", "assistant")
     _add(out, "type", "textResponse")
+    _add(out, "close", True)
+    _add(out, "error", None)
+    _add(out, "sources", [])
     _alias(out, "metrics", "usage")
     _place(out, workspace, None)
     return cast(ChatMessage, out)

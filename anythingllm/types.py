@@ -582,14 +582,15 @@ class VectorSearchResult(TypedDict, total=False):
     ``text`` is the chunk as embedded (with its ``<document_metadata>`` header); ``metadata`` holds the
     source document's ``url``, ``title``, ``author``, ``description``, ``docSource``, ``chunkSource``,
     ``published``, ``wordCount`` and ``tokenCount``; ``score`` is the similarity (the rerank score when
-    the workspace reranks). ``distance`` is sent by LanceDB and PGVector only.
+    the workspace reranks). ``distance`` is sent by LanceDB and PGVector only. Both are ``None`` when the
+    vector database computed no number (NaN, e.g. from an embedder that returned empty vectors).
     """
 
     id: str
     text: str
     metadata: dict[str, Any]
-    distance: float
-    score: float
+    distance: float | None
+    score: float | None
 
 
 class ApiStatus(TypedDict, total=False):

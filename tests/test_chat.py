@@ -142,7 +142,8 @@ async def test_system_prompt_and_temperature_go_through_the_openai_compatible_ch
         None,
     )
     assert answer["metrics"] == answer["usage"]
-    assert "sources" not in answer  # that endpoint does not return them
+    assert (answer["sources"], answer["close"], answer["error"]) == ([], True, None)  # the keys of a /chat answer
+    assert "chatId" not in answer  # that endpoint stores no chat id it could return
 
 
 async def test_stream_message_in_both_wire_formats(client: Any, sent: list[httpx.Request], pixel: Path) -> None:
