@@ -147,7 +147,9 @@ class ChatCompletionChunk:
 
 def _event_id(payload: dict[str, Any]) -> str | None:
     """The per-request id: LLM and finalize events use ``uuid``, the others ``id``."""
-    value = payload.get("uuid", payload.get("id"))
+    value = payload.get("uuid")
+    if value is None:
+        value = payload.get("id")
     return value if isinstance(value, str) else None
 
 
@@ -173,7 +175,7 @@ def decode_chat_event(payload: dict[str, Any]) -> ChatEvent:
     event_id = _event_id(payload)
     if kind == "textResponseChunk":  # nearly every event of a stream: kept short
         text = payload.get("textResponse")
-        return TextChunk(text=text if isinstance(text, str) else "", id=event_id, raw=payload)
+        return TextChunk(text if isinstance(text, str) else "", event_id, payload)  # positional: cheaper
     if kind == "textResponse":
         text = payload.get("textResponse")
         return TextResponse(
