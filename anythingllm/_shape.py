@@ -122,11 +122,14 @@ def _folder_of(path: Any) -> str | None:
     return None
 
 
+_decode = json.JSONDecoder().decode  # json.loads without its per-call argument handling
+
+
 def _decode_json(value: Any, expected: type) -> Any:
     """Decode a JSON-encoded string into ``expected``; anything else is returned unchanged."""
     if isinstance(value, str):
         try:
-            decoded = json.loads(value)
+            decoded = _decode(value)
         except ValueError:
             return value
         if isinstance(decoded, expected):
