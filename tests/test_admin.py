@@ -17,7 +17,7 @@ from anythingllm.errors import (
     UnsupportedOperationError,
 )
 from anythingllm.resources.admin import PREFERENCE_LABELS, READABLE_PREFERENCES
-from tests.conftest import CASSETTES, RECORDED_PASSWORD, RECORDED_TOKEN, body, calls, replay, resolve
+from tests.conftest import CASSETTES, RECORD_MODE, RECORDED_PASSWORD, RECORDED_TOKEN, body, calls, replay, resolve
 
 pytestmark = pytest.mark.anyio
 
@@ -284,3 +284,27 @@ async def test_validation_happens_before_any_request(client: Any) -> None:
         with pytest.raises(ValueError, match=r"labels\[0\] must be a non-empty label without ','"):
             await resolve(client.admin.get_system_preferences(["support_email,custom_app_name"]))
         assert cassette.play_count == 0
+
+
+async def test_workspace_members_by_slug_are_read_and_set(client: Any, sent: list[httpx.Request]) -> None:
+    """Recorded by this project (make record) on a v1.16.0 server in multi-user mode."""
+    with replay("admin_workspace_members") as cassette:
+        workspace = await resolve(client.workspaces.create("VCR Members WS"))
+        slug, number = workspace["slug"], workspace["id"]
+        assert await resolve(client.admin.get_workspace_users(slug)) == []
+        members = await resolve(client.admin.set_workspace_users(slug, [1]))
+        assert [m["userId"] for m in members] == [1]
+        assert await resolve(client.admin.get_workspace_users(number)) == members  # by id: no lookup
+        await resolve(client.workspaces.delete(slug))
+        assert cassette.all_played or RECORD_MODE != "none"
+    assert calls(sent) == [
+        ("POST", "/api/v1/workspace/new"),
+        ("GET", f"/api/v1/workspace/{slug}"),
+        ("GET", f"/api/v1/admin/workspaces/{number}/users"),
+        ("GET", f"/api/v1/workspace/{slug}"),
+        ("POST", f"/api/v1/admin/workspaces/{number}/update-users"),
+        ("GET", f"/api/v1/admin/workspaces/{number}/users"),
+        ("GET", f"/api/v1/admin/workspaces/{number}/users"),
+        ("DELETE", f"/api/v1/workspace/{slug}"),
+    ]
+    assert body(sent[4]) == {"userIds": [1]}
