@@ -4,8 +4,9 @@ A plan yields a call and receives the parsed result, or has the call's typed err
 Three kinds of call exist:
 
 - :class:`Call`: a generated ``/api/v1`` operation. The generated module builds the request
-  (``_get_kwargs``) and parses the answer (``_parse_response``); with ``stream=`` set, the answer is
-  not read but handed back as an open typed stream.
+  (``_get_kwargs``); a JSON answer comes back as the decoded data for the plan to reshape, any other
+  answer through the generated ``_parse_response``; with ``stream=`` set, the answer is not read but
+  handed back as an open typed stream.
 - :class:`SessionCall`: a route of the server's session API (``/api/...``, not ``/api/v1``), which the
   developer spec does not describe; it carries the login token, never the API key.
 - :class:`RawCall`: the :class:`~anythingllm.HttpClient` escape hatch, any path with the API key.
@@ -274,6 +275,15 @@ def _open_stream(call: _Sendable, response: httpx.Response, *, is_async: bool) -
     return completion(response, error_mapper=error_from_response, **context)
 
 
+def _outcome(
+    call: _Sendable, runtime: Runtime, response: httpx.Response, *, is_async: bool
+) -> tuple[Any, httpx.Response | None]:
+    """What the plan receives for a sent call, and the parsed answer it came from (none for a stream)."""
+    if call.stream is not None:
+        return _open_stream(call, response, is_async=is_async), None
+    return call.parse(runtime, response), response
+
+
 def _misread(exc: Exception) -> bool:
     """Whether ``exc``, raised by a plan after it got a parsed answer, comes from reading that answer.
 
@@ -316,14 +326,11 @@ def run_sync(plan: Plan[T], runtime: Runtime) -> T:
             error: ApiError | None = None
             answer: httpx.Response | None = None
             try:
-                stream = call.stream is not None
-                request = call.request(runtime)
-                options = runtime.options
-                response = send_sync(runtime.http, request, options, stream=stream, expect_json=call.expect_json)
-                if stream:
-                    result = _open_stream(call, response, is_async=False)
-                else:
-                    result, answer = call.parse(runtime, response), response
+                request, stream = call.request(runtime), call.stream is not None
+                response = send_sync(
+                    runtime.http, request, runtime.options, stream=stream, expect_json=call.expect_json
+                )
+                result, answer = _outcome(call, runtime, response, is_async=False)
             except ApiError as exc:
                 error = exc
             call = _step(plan, result, error, answer)
@@ -343,14 +350,11 @@ async def run_async(plan: Plan[T], runtime: Runtime) -> T:
             error: ApiError | None = None
             answer: httpx.Response | None = None
             try:
-                stream = call.stream is not None
-                request = call.request(runtime)
-                options = runtime.options
-                response = await send_async(runtime.http, request, options, stream=stream, expect_json=call.expect_json)
-                if stream:
-                    result = _open_stream(call, response, is_async=True)
-                else:
-                    result, answer = call.parse(runtime, response), response
+                request, stream = call.request(runtime), call.stream is not None
+                response = await send_async(
+                    runtime.http, request, runtime.options, stream=stream, expect_json=call.expect_json
+                )
+                result, answer = _outcome(call, runtime, response, is_async=True)
             except ApiError as exc:
                 error = exc
             call = _step(plan, result, error, answer)
