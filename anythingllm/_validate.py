@@ -24,6 +24,7 @@ __all__ = [
     "require_list",
     "require_slug",
     "require_text",
+    "type_name",
 ]
 
 T = TypeVar("T")
@@ -34,14 +35,15 @@ CHAT_MODES: tuple[str, ...] = ("automatic", "chat", "query")
 _SLUG_FORBIDDEN = ("/", "?", "#", "\\")
 
 
-def _kind(value: object) -> str:
+def type_name(value: object) -> str:
+    """The name of ``value``'s type, for error messages about it."""
     return type(value).__name__
 
 
 def require_text(name: str, value: object) -> str:
     """``value`` must be a ``str`` with at least one non-whitespace character; returned unchanged."""
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, got {_kind(value)}")
+        raise TypeError(f"{name} must be a str, got {type_name(value)}")
     if not value.strip():
         raise ValueError(f"{name} must not be empty or only whitespace")
     return value
@@ -50,7 +52,7 @@ def require_text(name: str, value: object) -> str:
 def check_mode(mode: object) -> str:
     """``mode`` must be one of ``automatic``, ``chat``, ``query``."""
     if not isinstance(mode, str):
-        raise TypeError(f"mode must be a str, got {_kind(mode)}")
+        raise TypeError(f"mode must be a str, got {type_name(mode)}")
     if mode not in CHAT_MODES:
         raise ValueError(f"mode must be one of {', '.join(CHAT_MODES)}, got {mode!r}")
     return mode
@@ -69,7 +71,7 @@ def check_file_source(file_path: str | os.PathLike[str] | None, file_obj: Binary
     if file_obj is None:
         return _check_path(file_path)
     if not callable(getattr(file_obj, "read", None)):
-        raise TypeError(f"file_obj must be a readable binary file object, got {_kind(file_obj)}")
+        raise TypeError(f"file_obj must be a readable binary file object, got {type_name(file_obj)}")
     if isinstance(file_obj, io.TextIOBase):
         raise TypeError("file_obj must be opened in binary mode ('rb'), got a text stream")
     return file_obj
@@ -77,7 +79,7 @@ def check_file_source(file_path: str | os.PathLike[str] | None, file_obj: Binary
 
 def _check_path(file_path: object) -> Path:
     if not isinstance(file_path, (str, os.PathLike)):
-        raise TypeError(f"file_path must be a str or path, got {_kind(file_path)}")
+        raise TypeError(f"file_path must be a str or path, got {type_name(file_path)}")
     if not str(file_path).strip():
         raise ValueError("file_path must not be empty")
     path = Path(file_path)
@@ -99,7 +101,7 @@ def check_number(name: str, value: object, *, minimum: int | float = 0, integer:
     """
     what = "an integer" if integer else "a number"
     if isinstance(value, bool) or not isinstance(value, int if integer else (int, float)):
-        raise TypeError(f"{name} must be {what} >= {minimum}, got {value!r} ({_kind(value)})")
+        raise TypeError(f"{name} must be {what} >= {minimum}, got {value!r} ({type_name(value)})")
     if not math.isfinite(value) or value < minimum:
         raise ValueError(f"{name} must be {what} >= {minimum}, got {value!r}")
     return value
@@ -108,7 +110,7 @@ def check_number(name: str, value: object, *, minimum: int | float = 0, integer:
 def require_bool(name: str, value: object) -> bool:
     """``value`` must be ``True`` or ``False`` (not a truthy stand-in such as ``1`` or ``"yes"``)."""
     if not isinstance(value, bool):
-        raise TypeError(f"{name} must be a bool, got {value!r} ({_kind(value)})")
+        raise TypeError(f"{name} must be a bool, got {value!r} ({type_name(value)})")
     return value
 
 
@@ -126,22 +128,22 @@ def require_list(name: str, value: object, item_type: type[Any] = str) -> list[A
     A ``str`` (or bytes, or a mapping) is refused instead of being iterated item by item. ``bool`` items are
     refused when ``item_type`` is ``int``.
     """
-    type_name = item_type.__name__
+    wanted = item_type.__name__
     if isinstance(value, (str, bytes, bytearray, Mapping)):
-        raise TypeError(f"{name} must be a list of {type_name}, got a {_kind(value)}")
+        raise TypeError(f"{name} must be a list of {wanted}, got a {type_name(value)}")
     if not isinstance(value, (list, tuple, set, frozenset)):
-        raise TypeError(f"{name} must be a list of {type_name}, got {_kind(value)}")
+        raise TypeError(f"{name} must be a list of {wanted}, got {type_name(value)}")
     items = list(value)
     for index, item in enumerate(items):
         if not isinstance(item, item_type) or (isinstance(item, bool) and item_type is not bool):
-            raise TypeError(f"{name}[{index}] must be a {type_name}, got {item!r} ({_kind(item)})")
+            raise TypeError(f"{name}[{index}] must be a {wanted}, got {item!r} ({type_name(item)})")
     return items
 
 
 def require_slug(name: str, value: object) -> str:
     """``value`` must be a non-empty ``str`` usable as one URL path segment (a workspace or thread slug)."""
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, got {_kind(value)}")
+        raise TypeError(f"{name} must be a str, got {type_name(value)}")
     if not value.strip():
         raise ValueError(f"{name} must not be empty")
     if value in (".", "..") or any(ch in value for ch in _SLUG_FORBIDDEN):

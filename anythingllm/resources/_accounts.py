@@ -201,8 +201,7 @@ def create_user(username: object, password: object, role: object, fields: Mappin
         "role": check_role(role),
         **fields,
     }
-    parsed = yield Call("admin.admin_create_user", {"body": AdminCreateUserBody.from_dict(body)})
-    data = parsed
+    data = yield Call("admin.admin_create_user", {"body": AdminCreateUserBody.from_dict(body)})
     if not isinstance(data.get("user"), Mapping):
         raise refused_result(data, "POST", f"{_USERS_PATH}/new")
     return _shape.user(data["user"])

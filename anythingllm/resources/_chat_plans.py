@@ -284,8 +284,7 @@ def _send_with_overrides(chat: ChatInput) -> Plan[ChatMessage]:
     body: dict[str, Any] = {"model": chat.target.workspace, "messages": messages, "stream": False}
     if chat.temperature is not None:
         body["temperature"] = chat.temperature
-    parsed = yield Call("openai.openai_chat_completions", {"body": OpenaiChatCompletionsBody.from_dict(body)})
-    completion = parsed
+    completion = yield Call("openai.openai_chat_completions", {"body": OpenaiChatCompletionsBody.from_dict(body)})
     choices = completion.get("choices") or [{}]
     if choices[0].get("finish_reason") == "abort":
         raise ChatAbortedError(

@@ -10,7 +10,7 @@ from .. import _shape
 from .._plan import Call, Plan, Runtime, SessionCall
 from .._resource import M, Resource, operation
 from .._validate import check_number, require_list, require_slug
-from ..errors import MultiUserModeRequiredError, NotFoundError, ServerError, UnsupportedOperationError
+from ..errors import MultiUserModeRequiredError, ServerError, UnsupportedOperationError
 from ..types import (
     DeleteResult,
     Invite,
@@ -21,6 +21,7 @@ from ..types import (
     WorkspaceUser,
 )
 from . import _accounts
+from .workspaces import workspace_row
 
 PREFERENCE_LABELS: tuple[str, ...] = (
     "custom_app_name",
@@ -127,8 +128,7 @@ class AdminModule(Resource[M]):
 
         ids = [] if workspace_ids is None else require_list("workspace_ids", workspace_ids, int)
         body = AdminCreateInviteBody.from_dict({"workspaceIds": ids})
-        parsed = yield Call("admin.admin_create_invite", {"body": body})
-        data = parsed
+        data = yield Call("admin.admin_create_invite", {"body": body})
         if not isinstance(data.get("invite"), Mapping):
             raise _accounts.refused_result(data, "POST", "/api/v1/admin/invite/new")
         return {"invite": _shape.invite(data["invite"])}
@@ -241,12 +241,11 @@ class AdminModule(Resource[M]):
         fields: dict[str, Any] = {"userIds": ids, **({"reset": True} if reset else {})}
         body = AdminManageWorkspaceUsersBody.from_dict(fields)
         try:
-            parsed = yield Call("admin.admin_manage_workspace_users", {"workspace_slug": slug, "body": body})
+            data = yield Call("admin.admin_manage_workspace_users", {"workspace_slug": slug, "body": body})
         except ServerError as error:
             raise _accounts.rewrap(
                 error, f"{error.message} This server answers 500 here when workspace {slug!r} does not exist."
             ) from error
-        data = parsed
         _accounts.ensure_success(data, "POST", f"/api/v1/admin/workspaces/{slug}/manage-users")
         return [_shape.workspace_user(u) for u in data.get("users", [])]
 
@@ -271,11 +270,8 @@ def _workspace_number(workspace_id: object) -> Plan[int]:
         return _accounts.check_id("workspace_id", workspace_id)
     if not isinstance(workspace_id, str):
         raise TypeError(f"workspace_id must be a slug (str) or a numeric id (int), got {type(workspace_id).__name__}")
-    slug = require_slug("workspace_id", workspace_id)
-    parsed = yield Call("workspaces.workspace_get", {"slug": slug})
-    if not parsed["workspace"]:
-        raise NotFoundError(404, f"workspace {slug!r} does not exist", method="GET", path=f"/api/v1/workspace/{slug}")
-    return int(parsed["workspace"][0]["id"])
+    row = yield from workspace_row(require_slug("workspace_id", workspace_id))
+    return int(row["id"])
 
 
 def _workspace_users(workspace_id: int) -> Plan[list[WorkspaceUser]]:

@@ -13,7 +13,7 @@ from typing import Any
 from .. import _shape
 from .._plan import Call, Plan
 from .._resource import M, Resource, operation
-from .._validate import check_number, require_list, require_slug, require_text
+from .._validate import check_number, require_list, require_slug, require_text, type_name
 from ..errors import ServerError
 from ..types import EmbedChat, EmbedConfig, EmbeddingResult, OperationResult
 from .openai import check_embedding_input, embeddings_plan
@@ -21,10 +21,6 @@ from .openai import check_embedding_input, embeddings_plan
 __all__ = ["EmbedModule"]
 
 _EMBED_CHAT_MODES = ("chat", "query")
-
-
-def _kind(value: object) -> str:
-    return type(value).__name__
 
 
 def _widget_settings(
@@ -43,7 +39,7 @@ def _widget_settings(
     fields: dict[str, Any] = {}
     if chat_mode is not None:
         if not isinstance(chat_mode, str):
-            raise TypeError(f"chat_mode must be a str, got {_kind(chat_mode)}")
+            raise TypeError(f"chat_mode must be a str, got {type_name(chat_mode)}")
         if chat_mode not in _EMBED_CHAT_MODES:
             raise ValueError(f"chat_mode must be 'chat' or 'query' (embeds have no automatic mode), got {chat_mode!r}")
         fields["chat_mode"] = chat_mode
@@ -63,7 +59,7 @@ def _widget_settings(
     for name, flag in flags.items():
         if flag is not None:
             if not isinstance(flag, bool):
-                raise TypeError(f"{name} must be a bool, got {flag!r} ({_kind(flag)})")
+                raise TypeError(f"{name} must be a bool, got {flag!r} ({type_name(flag)})")
             fields[name] = flag
     limits = {
         "max_chats_per_day": max_chats_per_day,
@@ -149,10 +145,7 @@ class EmbedModule(Resource[M]):
             max_chats_per_session=max_chats_per_session,
             message_limit=message_limit,
         )
-        parsed = yield Call(
-            "embeds.embed_create", {"body": EmbedCreateBody.from_dict({"workspace_slug": slug, **fields})}
-        )
-        raw = parsed
+        raw = yield Call("embeds.embed_create", {"body": EmbedCreateBody.from_dict({"workspace_slug": slug, **fields})})
         if not raw.get("embed"):
             raise _failed("create the embed", raw, "POST", "/api/v1/embed/new")
         return _shape.embed_config(raw["embed"])

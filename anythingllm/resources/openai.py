@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from .. import _shape
 from .._plan import Call, Plan
 from .._resource import Async, M, Resource, Sync, operation
-from .._validate import check_number, require_list, require_slug, require_text
+from .._validate import check_number, require_list, require_slug, require_text, type_name
 from ..errors import UnsupportedOperationError
 from ..types import ChatCompletion, EmbeddingResult, ImageGenerationResult, OpenAIModel, VectorStore
 
@@ -41,10 +41,6 @@ _UNREAD_PARAMETERS = {
     "frequency_penalty": "the server has no setting for it; temperature is the only sampling control it passes on",
     "presence_penalty": "the server has no setting for it; temperature is the only sampling control it passes on",
 }
-
-
-def _kind(value: object) -> str:
-    return type(value).__name__
 
 
 # --- text embeddings (one plan for client.openai.create_embedding and client.embed.*) -------------------
@@ -83,16 +79,16 @@ def _check_content(where: str, content: object) -> None:
     if isinstance(content, str):
         return
     if not isinstance(content, (list, tuple)):
-        raise TypeError(f"{where} must be a str or a list of content parts, got {_kind(content)}")
+        raise TypeError(f"{where} must be a str or a list of content parts, got {type_name(content)}")
     for index, part in enumerate(content):
         at = f"{where}[{index}]"
         if not isinstance(part, Mapping):
-            raise TypeError(f"{at} must be a dict such as {{'type': 'text', 'text': ...}}, got {_kind(part)}")
+            raise TypeError(f"{at} must be a dict such as {{'type': 'text', 'text': ...}}, got {type_name(part)}")
         kind = part.get("type")
         if kind not in _PART_TYPES:
             raise ValueError(f"{at}['type'] must be 'text' or 'image_url' (the server reads no others), got {kind!r}")
         if kind == "text" and not isinstance(part.get("text"), str):
-            raise TypeError(f"{at}['text'] must be a str, got {_kind(part.get('text'))}")
+            raise TypeError(f"{at}['text'] must be a str, got {type_name(part.get('text'))}")
         image = part.get("image_url")
         if kind == "image_url" and not (isinstance(image, Mapping) and isinstance(image.get("url"), str)):
             raise TypeError(f"{at}['image_url'] must be a dict with a 'url' str (a data: URL), got {image!r}")
@@ -113,14 +109,14 @@ def _check_messages(messages: object) -> list[dict[str, Any]]:
     from the server, so they are refused here.
     """
     if isinstance(messages, (str, bytes, Mapping)) or not isinstance(messages, (list, tuple)):
-        raise TypeError(f"messages must be a list of {{'role': ..., 'content': ...}} dicts, got {_kind(messages)}")
+        raise TypeError(f"messages must be a list of {{'role': ..., 'content': ...}} dicts, got {type_name(messages)}")
     if not messages:
         raise ValueError("messages must not be empty: the last one is the user's question")
     checked: list[dict[str, Any]] = []
     for index, message in enumerate(messages):
         where = f"messages[{index}]"
         if not isinstance(message, Mapping):
-            raise TypeError(f"{where} must be a dict with 'role' and 'content', got {_kind(message)}")
+            raise TypeError(f"{where} must be a dict with 'role' and 'content', got {type_name(message)}")
         role = message.get("role")
         if role not in _ROLES:
             raise ValueError(f"{where}['role'] must be one of {', '.join(_ROLES)}, got {role!r}")
@@ -179,7 +175,7 @@ def _chat_completion(
     slug = require_slug("model", model)
     checked = _check_messages(messages)
     if not isinstance(stream, bool):
-        raise TypeError(f"stream must be a bool, got {_kind(stream)}")
+        raise TypeError(f"stream must be a bool, got {type_name(stream)}")
     fields: dict[str, Any] = {"model": slug, "messages": checked, "stream": stream}
     if temperature is not None:
         fields["temperature"] = check_number("temperature", temperature)
@@ -207,7 +203,7 @@ _chat_completion.__qualname__ = "OpenAIModule.create_chat_completion"
 
 def _check_size(size: object) -> str:
     if not isinstance(size, str):
-        raise TypeError(f"size must be a str such as '1024x1024', got {_kind(size)}")
+        raise TypeError(f"size must be a str such as '1024x1024', got {type_name(size)}")
     width, sep, height = size.partition("x")
     if not (sep and width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0):
         raise ValueError(f"size must be '<width>x<height>' such as '1024x1024', got {size!r}")
@@ -218,9 +214,9 @@ def _check_image_references(value: object) -> list[tuple[Path, str]]:
     """Up to 10 existing image files (``image/*`` by their extension, at most 25 MB each)."""
     name = "image_references"
     if isinstance(value, (str, os.PathLike)):
-        raise TypeError(f"{name} must be a list of file paths, got a single {_kind(value)}")
+        raise TypeError(f"{name} must be a list of file paths, got a single {type_name(value)}")
     if not isinstance(value, (list, tuple)):
-        raise TypeError(f"{name} must be a list of file paths, got {_kind(value)}")
+        raise TypeError(f"{name} must be a list of file paths, got {type_name(value)}")
     if not value:
         raise ValueError(f"{name} must not be empty (leave it out to generate a new image)")
     if len(value) > _MAX_IMAGE_REFERENCES:

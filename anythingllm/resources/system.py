@@ -102,8 +102,7 @@ class SystemModule(Resource[M]):
         from anythingllm_api.models.system_update_env_body import SystemUpdateEnvBody
 
         values = _env_values(settings)
-        parsed = yield Call("system.system_update_env", {"body": SystemUpdateEnvBody.from_dict(values)})
-        answer = parsed
+        answer = yield Call("system.system_update_env", {"body": SystemUpdateEnvBody.from_dict(values)})
         written = answer.get("newValues") if isinstance(answer.get("newValues"), Mapping) else {}
         done = f" It wrote {sorted(written)} before stopping." if written else " Nothing was changed."
         error = answer.get("error")

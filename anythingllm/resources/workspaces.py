@@ -13,15 +13,13 @@ from ..errors import BadRequestError, NotFoundError, UnsupportedOperationError
 from ..types import OperationResult, VectorSearchResult, Workspace, WorkspaceDocument
 
 
-def _workspace_from(parsed: Any) -> Workspace:
-    return _shape.workspace(parsed)
-
-
-def _found(parsed: Any, slug: str) -> Any:
-    """The one workspace of a ``GET /v1/workspace/{slug}`` answer; the server's 200 ``[]`` is NotFoundError."""
+def workspace_row(slug: str) -> Plan[dict[str, Any]]:
+    """The server's row of workspace ``slug`` (``GET /v1/workspace/{slug}``); its 200 ``[]`` is NotFoundError."""
+    parsed = yield Call("workspaces.workspace_get", {"slug": slug})
     if not parsed["workspace"]:
         raise NotFoundError(404, f"workspace {slug!r} does not exist", method="GET", path=f"/api/v1/workspace/{slug}")
-    return parsed["workspace"][0]
+    row: dict[str, Any] = parsed["workspace"][0]
+    return row
 
 
 class WorkspacesModule(Resource[M]):
@@ -36,9 +34,7 @@ class WorkspacesModule(Resource[M]):
     @operation
     def get(self, workspace_id: str) -> Plan[Workspace]:
         """One workspace with its documents; raises NotFoundError when there is none."""
-        slug = require_slug("workspace_id", workspace_id)
-        parsed = yield Call("workspaces.workspace_get", {"slug": slug})
-        return _shape.workspace(_found(parsed, slug))
+        return _shape.workspace((yield from workspace_row(require_slug("workspace_id", workspace_id))))
 
     @operation
     def create(
@@ -62,7 +58,7 @@ class WorkspacesModule(Resource[M]):
         _unsupported_fields(description=description, vector_db=vector_db)
         body = WorkspaceCreateBody.from_dict({"name": name, **_settings_fields(settings)})
         parsed = yield Call("workspaces.workspace_create", {"body": body})
-        return _workspace_from(parsed["workspace"])
+        return _shape.workspace(parsed["workspace"])
 
     @operation
     def update(
@@ -110,7 +106,7 @@ class WorkspacesModule(Resource[M]):
                 raise NotFoundError(404, f"no saved prompt has id {wanted} (client.system.get_prompts() lists them)")
             fields["openAiPrompt"] = preset["prompt"]
         parsed = yield Call("workspaces.workspace_update", {"slug": slug, "body": WorkspaceSettings.from_dict(fields)})
-        return _workspace_from(parsed["workspace"])
+        return _shape.workspace(parsed["workspace"])
 
     @operation
     def delete(self, workspace_id: str) -> Plan[OperationResult]:
@@ -122,9 +118,8 @@ class WorkspacesModule(Resource[M]):
     @operation
     def get_documents(self, workspace_id: str) -> Plan[builtins.list[WorkspaceDocument]]:
         """The documents embedded in a workspace."""
-        slug = require_slug("workspace_id", workspace_id)
-        parsed = yield Call("workspaces.workspace_get", {"slug": slug})
-        return [_shape.workspace_document(d) for d in _found(parsed, slug).get("documents") or []]
+        row = yield from workspace_row(require_slug("workspace_id", workspace_id))
+        return [_shape.workspace_document(d) for d in row.get("documents") or []]
 
     @operation
     def add_documents(self, workspace_id: str, document_ids: builtins.list[str]) -> Plan[Workspace]:
@@ -206,7 +201,7 @@ def _update_embeddings(
     slug = require_slug("workspace_id", workspace_id)
     body = WorkspaceUpdateEmbeddingsBody.from_dict({"adds": adds or [], "deletes": deletes or []})
     parsed = yield Call("workspaces.workspace_update_embeddings", {"slug": slug, "body": body})
-    return _workspace_from(parsed["workspace"])
+    return _shape.workspace(parsed["workspace"])
 
 
 _SETTINGS = {
