@@ -84,3 +84,24 @@ async def test_a_custom_http_client_is_used_and_not_closed() -> None:
     assert seen[0].headers["Authorization"] == f"Bearer {RECORDED_KEY}"
     assert not http.is_closed
     await http.aclose()
+
+
+async def test_a_custom_http_client_keeps_its_own_default_headers() -> None:
+    """Requests on a caller's pool are built by that pool, so its defaults (here a header) still apply."""
+    seen: list[httpx.Request] = []
+
+    async def note(request: httpx.Request) -> None:
+        seen.append(request)
+
+    http = httpx.AsyncClient(headers={"X-Trace": "t-1"}, event_hooks={"request": [note]})
+    with replay("auth"):
+        async with AsyncAnythingLLMClient(RECORDED_BASE_URL, RECORDED_KEY, http_client=http) as client:
+            await client.get_api_status()
+    assert seen[0].headers["X-Trace"] == "t-1"
+    await http.aclose()
+
+
+def test_a_module_method_is_built_once_per_client() -> None:
+    client = AnythingLLMClient(RECORDED_BASE_URL, api_key=RECORDED_KEY)
+    assert client.workspaces.list is client.workspaces.list
+    assert client.with_options(max_retries=0).workspaces.list is not client.workspaces.list  # its own runtime
