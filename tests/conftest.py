@@ -20,10 +20,11 @@ from anythingllm._client import AnythingLLMClient, AsyncAnythingLLMClient
 CASSETTES = Path(__file__).parent / "cassettes"
 RECORDED_TOKEN = "REDACTED-TOKEN"  # what the recordings hold in place of a login token
 RECORDED_PASSWORD = "REDACTED-PASSWORD"  # ... and of a password sent
-RECORDED_BASE_URL = "http://127.0.0.1:3001"
+CANONICAL_ORIGIN = "http://127.0.0.1:3001"  # the origin every cassette holds, whatever port recorded it
+RECORDED_BASE_URL = CANONICAL_ORIGIN
 RECORDED_KEY = "REDACTED-API-KEY"  # what the recordings hold in place of the real key
 if os.environ.get("ANYTHINGLLM_RECORD"):  # recording against a live server: its URL and real key
-    RECORDED_BASE_URL = os.environ.get("ANYTHINGLLM_BASE_URL", RECORDED_BASE_URL)
+    RECORDED_BASE_URL = os.environ.get("ANYTHINGLLM_BASE_URL", RECORDED_BASE_URL).rstrip("/")
     RECORDED_KEY = os.environ["ANYTHINGLLM_API_KEY"]
 
 
@@ -39,7 +40,19 @@ _JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]+")  # a login token in a recorded b
 _KEY_SECRET = re.compile(r'("secret"\s*:\s*)"[^"]*"')  # API keys the server lists or creates
 
 
+def _canonical_uri(uri: str) -> str:
+    """``uri`` with the live server's origin replaced by :data:`CANONICAL_ORIGIN`.
+
+    A server recorded on another loopback port (a second instance, an older release beside the pinned
+    one) is stored, and matched while recording, as if it answered at the canonical origin, so the
+    replaying clients need one base URL.
+    """
+    live = RECORDED_BASE_URL.split("/api", 1)[0]
+    return CANONICAL_ORIGIN + uri[len(live) :] if live != CANONICAL_ORIGIN and uri.startswith(live) else uri
+
+
 def _scrub_request(request: Any) -> Any:
+    request.uri = _canonical_uri(request.uri)
     if "authorization" in {k.lower() for k in request.headers}:
         token = request.headers.get("Authorization", request.headers.get("authorization", ""))
         placeholder = "REDACTED-TOKEN" if token.count(".") == 2 else "REDACTED-API-KEY"
