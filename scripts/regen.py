@@ -6,8 +6,9 @@
     scripts/regen.py --file path/to/openapi.json
     scripts/regen.py --diff OLD.json NEW.json  # API changelog between two specs
 
-Pipeline: raw spec -> spec/openapi.json + spec/openapi.lock.json -> spec/overlay.yaml applied ->
-openapi-spec-validator -> openapi-python-client into a temporary folder -> ruff -> atomic swap.
+Pipeline: raw spec -> spec/openapi.json + spec/openapi.lock.json -> generic repairs of structural
+errors (regen_normalize) -> spec/overlay.yaml applied -> openapi-spec-validator ->
+openapi-python-client into a temporary folder -> ruff -> atomic swap.
 Any failure leaves the previous generated code untouched and exits with status 2.
 """
 
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from regen_diff import changelog  # noqa: E402
+from regen_normalize import preprocess  # noqa: E402
 from regen_overlay import OverlayError, apply_overlay, load_overlay  # noqa: E402
 from regen_report import measure  # noqa: E402
 from regen_source import RawSpec, SpecSourceError, fetch_live, read_file  # noqa: E402
@@ -47,11 +49,13 @@ class RegenError(Exception):
 def normalize(
     raw: dict[str, Any], overlay_text: str, *, strict: bool, overlay_name: str = "overlay"
 ) -> tuple[dict[str, Any], list[str]]:
-    """Apply the overlay to a copy of ``raw`` and validate it; return the spec and the skip notes."""
+    """Repair a copy of ``raw``, apply the overlay and validate it; return the spec and the notes."""
     from openapi_spec_validator import validate
     from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+    from referencing.exceptions import Unresolvable
 
     spec = json.loads(json.dumps(raw))
+    notes = [f"normalize: {note}" for note in preprocess(spec)]
     try:
         overlay = load_overlay(overlay_text, source=overlay_name)
         result = apply_overlay(spec, overlay, strict=strict)
@@ -62,7 +66,9 @@ def normalize(
     except OpenAPIValidationError as exc:
         where = "/".join(str(p) for p in exc.path) if getattr(exc, "path", None) else "document"
         raise RegenError(f"the normalized spec is invalid at {where}: {exc.message}") from None
-    return spec, result.skipped
+    except Unresolvable as exc:
+        raise RegenError(f"the normalized spec has a $ref that leads nowhere: {exc.ref}") from None
+    return spec, notes + [f"overlay {note}" for note in result.skipped]
 
 
 def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -140,7 +146,7 @@ def regenerate(raw: RawSpec, *, strict: bool, overlay_path: Path, output: Path, 
         raise RegenError(f"cannot read {overlay_path}: {exc.strerror or exc}") from None
     spec, skipped = normalize(raw.spec, overlay_text, strict=strict, overlay_name=overlay_path.name)
     for note in skipped:
-        print(f"note: overlay {note}")
+        print(f"note: {note}")
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".regen-", dir=output.parent) as tmp:
         staging = Path(tmp)

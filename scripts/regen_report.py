@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 JSON_TYPES = ("application/json",)
 
 
