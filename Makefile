@@ -17,9 +17,14 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-## Regenerate generated/anythingllm_api from the pinned spec (ARGS="--url http://host:3001" for a live server).
+## Regenerate generated/anythingllm_api: from the pinned spec (spec/openapi.lock.json; found locally or
+## downloaded and verified), strict; or from your server (URL=http://localhost:3001) or a spec file
+## (FILE=path/to/openapi.json); only the command line sets these. Other options of scripts/regen.py go in
+## ARGS (e.g. ARGS=--strict).
+URL  :=
+FILE :=
 regen: $(STAMP)
-	$(PY) scripts/regen.py --strict $(ARGS)
+	$(PY) scripts/regen.py $(if $(URL),--url $(URL)) $(if $(FILE),--file $(FILE)) $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check anythingllm scripts tests bench

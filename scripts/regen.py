@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Regenerate ``generated/anythingllm_api`` from the AnythingLLM spec and our overlay.
 
-    scripts/regen.py                       # the pinned spec (../shared/anythingllm/openapi/v1.16.0.json), strict
+    scripts/regen.py                       # the pinned spec (spec/openapi.lock.json), strict
     scripts/regen.py --url http://host:3001  # pull the spec from a live server
     scripts/regen.py --file path/to/openapi.json
     scripts/regen.py --diff OLD.json NEW.json  # API changelog between two specs
 
-Pipeline: raw spec -> spec/openapi.json + spec/openapi.lock.json -> generic repairs of structural
-errors (regen_normalize) -> spec/overlay.yaml applied -> openapi-spec-validator ->
+Pipeline: raw spec (the pin: a local copy with the locked sha256, or downloaded and verified) ->
+generic repairs of structural errors (regen_normalize) -> spec/overlay.yaml applied -> openapi-spec-validator ->
 openapi-python-client into a temporary folder -> ruff -> atomic swap.
 Any failure leaves the previous generated code untouched and exits with status 2.
 """
@@ -21,7 +21,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +30,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from regen_diff import changelog  # noqa: E402
 from regen_normalize import preprocess  # noqa: E402
 from regen_overlay import OverlayError, apply_overlay, load_overlay  # noqa: E402
+from regen_pin import Pin, load_pin, pinned_spec  # noqa: E402
 from regen_report import measure  # noqa: E402
 from regen_source import RawSpec, SpecSourceError, fetch_live, read_file  # noqa: E402
 
-PINNED = ROOT.parent / "shared" / "anythingllm" / "openapi" / "v1.16.0.json"
 SPEC_DIR = ROOT / "spec"
+LOCK = SPEC_DIR / "openapi.lock.json"
+PINNED_CACHE = SPEC_DIR / "openapi.json"  # git-ignored: the pinned spec, downloaded once
+SHARED_SPECS = ROOT.parent / "shared" / "anythingllm" / "openapi"  # the development copies, if present
 OVERLAY = SPEC_DIR / "overlay.yaml"
 GENERATOR_CONFIG = SPEC_DIR / "generator.yaml"
 OUTPUT = ROOT / "generated" / "anythingllm_api"
@@ -44,6 +46,11 @@ PACKAGE = "anythingllm_api"
 
 class RegenError(Exception):
     """A pipeline step failed; the message is a single line for the user."""
+
+
+def pinned_candidates(pin: Pin) -> list[Path]:
+    """Local files that may hold the pinned spec, in the order they are tried."""
+    return [PINNED_CACHE, SHARED_SPECS / f"{pin.tag}.json"]
 
 
 def normalize(
@@ -126,19 +133,7 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_lock(raw: RawSpec) -> None:
-    """Record where the raw spec came from, and its digest, in spec/openapi.lock.json."""
-    lock = {
-        "source": raw.source,
-        "server_version": raw.server_version,
-        "spec_info_version": raw.spec.get("info", {}).get("version"),
-        "sha256": raw.sha256,
-        "generator": f"openapi-python-client {metadata.version('openapi-python-client')}",
-    }
-    (SPEC_DIR / "openapi.lock.json").write_text(json.dumps(lock, indent=2) + "\n")
-
-
-def regenerate(raw: RawSpec, *, strict: bool, overlay_path: Path, output: Path, record: bool) -> int:
+def regenerate(raw: RawSpec, *, strict: bool, overlay_path: Path, output: Path) -> int:
     """The whole pipeline for one raw spec; returns the exit status."""
     try:
         overlay_text = overlay_path.read_text()
@@ -156,10 +151,6 @@ def regenerate(raw: RawSpec, *, strict: bool, overlay_path: Path, output: Path, 
         if warnings and strict:
             raise RegenError(f"openapi-python-client printed {len(warnings)} warning line(s) (strict mode)")
         coverage = measure(spec, staging / PACKAGE)
-        if record:
-            SPEC_DIR.mkdir(exist_ok=True)
-            (SPEC_DIR / "openapi.json").write_bytes(raw.data)
-            write_lock(raw)
         swap_in(staging / PACKAGE, output)
     print(
         f"generated {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} "
@@ -181,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     source.add_argument("--url", help="base URL of a running AnythingLLM server, e.g. http://localhost:3001")
     source.add_argument("--file", type=Path, help="a spec file (JSON)")
     source.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"), help="print an API changelog and exit")
-    parser.add_argument("--server-version", help="server version to record in the lock file")
+    parser.add_argument("--server-version", help="the server version the spec belongs to (for the report)")
     parser.add_argument(
         "--strict",
         dest="strict",
@@ -200,11 +191,13 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.url:
             raw = fetch_live(args.url, server_version=args.server_version)
+        elif args.file:
+            raw = read_file(args.file, args.server_version)
         else:
-            raw = read_file(args.file or PINNED, args.server_version)
+            pin = load_pin(LOCK)
+            raw = pinned_spec(pin, pinned_candidates(pin), PINNED_CACHE)
         strict = args.strict if args.strict is not None else (args.url is None and args.file is None)
-        record = args.output.resolve() == OUTPUT
-        return regenerate(raw, strict=strict, overlay_path=args.overlay, output=args.output.resolve(), record=record)
+        return regenerate(raw, strict=strict, overlay_path=args.overlay, output=args.output.resolve())
     except (SpecSourceError, RegenError) as exc:
         print(f"regen: error: {exc}", file=sys.stderr)
         return 2
