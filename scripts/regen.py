@@ -7,20 +7,23 @@
     scripts/regen.py --diff OLD.json NEW.json  # API changelog between two specs
 
 Pipeline: raw spec (the pin: a local copy with the locked sha256, or downloaded and verified) ->
-generic repairs of structural errors (regen_normalize) -> spec/overlay.yaml applied -> openapi-spec-validator ->
-openapi-python-client into a temporary folder -> ruff -> atomic swap.
-Any failure leaves the previous generated code untouched and exits with status 2.
+generic repairs of structural errors (regen_normalize) -> spec/overlay.yaml applied -> operations
+the overlay does not know named and opened (regen_unknown) -> openapi-spec-validator ->
+openapi-python-client into a temporary folder -> ruff -> atomic swap. Any failure leaves the
+previous generated code untouched and exits with status 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +36,7 @@ from regen_overlay import OverlayError, apply_overlay, load_overlay  # noqa: E40
 from regen_pin import Pin, load_pin, pinned_spec  # noqa: E402
 from regen_report import measure  # noqa: E402
 from regen_source import RawSpec, SpecSourceError, fetch_live, read_file  # noqa: E402
+from regen_unknown import UnknownOperation, open_unknown  # noqa: E402
 
 SPEC_DIR = ROOT / "spec"
 LOCK = SPEC_DIR / "openapi.lock.json"
@@ -53,21 +57,30 @@ def pinned_candidates(pin: Pin) -> list[Path]:
     return [PINNED_CACHE, SHARED_SPECS / f"{pin.tag}.json"]
 
 
-def normalize(
-    raw: dict[str, Any], overlay_text: str, *, strict: bool, overlay_name: str = "overlay"
-) -> tuple[dict[str, Any], list[str]]:
-    """Repair a copy of ``raw``, apply the overlay and validate it; return the spec and the notes."""
+@dataclass
+class Normalized:
+    """The spec ready for the generator, and what normalizing it found."""
+
+    spec: dict[str, Any]
+    notes: list[str] = field(default_factory=list)
+    unknown: list[UnknownOperation] = field(default_factory=list)
+
+
+def normalize(raw: dict[str, Any], overlay_text: str, *, strict: bool, overlay_name: str = "overlay") -> Normalized:
+    """Repair, apply the overlay to a copy of ``raw``, open unknown operations and validate."""
     from openapi_spec_validator import validate
     from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
     from referencing.exceptions import Unresolvable
 
-    spec = json.loads(json.dumps(raw))
+    spec = copy.deepcopy(raw)
     notes = [f"normalize: {note}" for note in preprocess(spec)]
     try:
         overlay = load_overlay(overlay_text, source=overlay_name)
         result = apply_overlay(spec, overlay, strict=strict)
     except OverlayError as exc:
         raise RegenError(str(exc)) from None
+    notes += [f"overlay {note}" for note in result.skipped]
+    unknown = open_unknown(spec, result.operations)
     try:
         validate(spec)
     except OpenAPIValidationError as exc:
@@ -75,7 +88,7 @@ def normalize(
         raise RegenError(f"the normalized spec is invalid at {where}: {exc.message}") from None
     except Unresolvable as exc:
         raise RegenError(f"the normalized spec has a $ref that leads nowhere: {exc.ref}") from None
-    return spec, notes + [f"overlay {note}" for note in result.skipped]
+    return Normalized(spec, notes, unknown)
 
 
 def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -139,18 +152,18 @@ def regenerate(raw: RawSpec, *, strict: bool, overlay_path: Path, output: Path) 
         overlay_text = overlay_path.read_text()
     except OSError as exc:
         raise RegenError(f"cannot read {overlay_path}: {exc.strerror or exc}") from None
-    spec, skipped = normalize(raw.spec, overlay_text, strict=strict, overlay_name=overlay_path.name)
-    for note in skipped:
+    normalized = normalize(raw.spec, overlay_text, strict=strict, overlay_name=overlay_path.name)
+    for note in normalized.notes:
         print(f"note: {note}")
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".regen-", dir=output.parent) as tmp:
         staging = Path(tmp)
-        warnings = generate(spec, staging)
+        warnings = generate(normalized.spec, staging)
         for line in warnings:
             print(f"generator: {line}")
         if warnings and strict:
             raise RegenError(f"openapi-python-client printed {len(warnings)} warning line(s) (strict mode)")
-        coverage = measure(spec, staging / PACKAGE)
+        coverage = measure(normalized.spec, staging / PACKAGE, normalized.unknown)
         swap_in(staging / PACKAGE, output)
     print(
         f"generated {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} "
