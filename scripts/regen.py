@@ -4,13 +4,15 @@
     scripts/regen.py                       # the pinned spec (spec/openapi.lock.json), strict
     scripts/regen.py --url http://host:3001  # pull the spec from a live server
     scripts/regen.py --file path/to/openapi.json
-    scripts/regen.py --diff OLD.json NEW.json  # API changelog between two specs
+    scripts/regen.py --diff OLD.json NEW.json  # API changelog between two specs, and NEW's findings
 
 Pipeline: raw spec (the pin: a local copy with the locked sha256, or downloaded and verified) ->
 generic repairs of structural errors (regen_normalize) -> spec/overlay.yaml applied -> operations
-the overlay does not know named and opened (regen_unknown) -> openapi-spec-validator ->
-openapi-python-client into a temporary folder -> ruff -> atomic swap. Any failure leaves the
-previous generated code untouched and exits with status 2.
+the overlay does not know named and opened (regen_unknown) -> upstream findings (regen_findings) ->
+openapi-spec-validator -> openapi-python-client into a temporary folder -> ruff -> atomic swap.
+Any failure leaves the previous generated code untouched and exits with status 2. ``--strict``
+(the default for the pin) makes stale overlay actions, generator warnings and unacknowledged
+upstream findings errors.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from regen_diff import changelog  # noqa: E402
+from regen_findings import Review, review  # noqa: E402
 from regen_normalize import preprocess  # noqa: E402
 from regen_overlay import OverlayError, apply_overlay, load_overlay  # noqa: E402
 from regen_pin import Pin, load_pin, pinned_spec  # noqa: E402
@@ -64,16 +67,18 @@ class Normalized:
     spec: dict[str, Any]
     notes: list[str] = field(default_factory=list)
     unknown: list[UnknownOperation] = field(default_factory=list)
+    review: Review = field(default_factory=Review)
 
 
 def normalize(raw: dict[str, Any], overlay_text: str, *, strict: bool, overlay_name: str = "overlay") -> Normalized:
-    """Repair, apply the overlay to a copy of ``raw``, open unknown operations and validate."""
+    """Repair, apply the overlay to a copy of ``raw``, open unknown operations, review and validate."""
     from openapi_spec_validator import validate
     from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
     from referencing.exceptions import Unresolvable
 
     spec = copy.deepcopy(raw)
     notes = [f"normalize: {note}" for note in preprocess(spec)]
+    upstream = copy.deepcopy(spec)
     try:
         overlay = load_overlay(overlay_text, source=overlay_name)
         result = apply_overlay(spec, overlay, strict=strict)
@@ -88,7 +93,18 @@ def normalize(raw: dict[str, Any], overlay_text: str, *, strict: bool, overlay_n
         raise RegenError(f"the normalized spec is invalid at {where}: {exc.message}") from None
     except Unresolvable as exc:
         raise RegenError(f"the normalized spec has a $ref that leads nowhere: {exc.ref}") from None
-    return Normalized(spec, notes, unknown)
+    return Normalized(spec, notes, unknown, review(upstream, spec, overlay, unknown, result.described))
+
+
+def check_findings(found: Review, *, strict: bool) -> None:
+    """In strict mode, list the unacknowledged findings (and stale acknowledgements) and fail."""
+    if strict and (found.findings or found.stale):
+        for line in found.lines()[:-1]:
+            print(line, file=sys.stderr)
+        raise RegenError(
+            f"{len(found.findings)} upstream finding(s) the overlay does not cover and {len(found.stale)} stale "
+            "acknowledgement(s) (strict mode): repair spec/overlay.yaml or acknowledge them in x-upstream-ignored"
+        )
 
 
 def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -155,6 +171,7 @@ def regenerate(raw: RawSpec, *, strict: bool, overlay_path: Path, output: Path) 
     normalized = normalize(raw.spec, overlay_text, strict=strict, overlay_name=overlay_path.name)
     for note in normalized.notes:
         print(f"note: {note}")
+    check_findings(normalized.review, strict=strict)
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".regen-", dir=output.parent) as tmp:
         staging = Path(tmp)
@@ -170,13 +187,30 @@ def regenerate(raw: RawSpec, *, strict: bool, overlay_path: Path, output: Path) 
         f"from {raw.source} (server {raw.server_version}, sha256 {raw.sha256[:12]})"
     )
     print(f"generator warnings:        {len(warnings)}")
-    for line in coverage.lines():
+    for line in [*coverage.lines(), *normalized.review.lines()]:
         print(line)
     return 0
 
 
 def _load_for_diff(path: str) -> dict[str, Any]:
     return read_file(Path(path)).spec
+
+
+def diff(old: str, new: str, *, overlay_path: Path, strict: bool) -> int:
+    """The changelog from ``old`` to ``new``, then ``new``'s findings against the overlay."""
+    before, after = _load_for_diff(old), _load_for_diff(new)
+    for line in changelog(before, after):
+        print(line)
+    try:
+        overlay_text = overlay_path.read_text()
+    except OSError as exc:
+        raise RegenError(f"cannot read {overlay_path}: {exc.strerror or exc}") from None
+    found = normalize(after, overlay_text, strict=False, overlay_name=overlay_path.name).review
+    print(f"Upstream findings for {Path(new).name} against {overlay_path.name}:")
+    for line in found.lines():
+        print(f"  {line}")
+    check_findings(found, strict=strict)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         dest="strict",
         action="store_true",
         default=None,
-        help="stale overlay actions and generator warnings are errors (default for the pinned spec)",
+        help="stale overlay actions, generator warnings and upstream findings the overlay does not cover "
+        "are errors (default for the pinned spec)",
     )
     parser.add_argument("--no-strict", dest="strict", action="store_false")
     parser.add_argument("--overlay", type=Path, default=OVERLAY, help=argparse.SUPPRESS)
@@ -199,9 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.diff:
-            for line in changelog(_load_for_diff(args.diff[0]), _load_for_diff(args.diff[1])):
-                print(line)
-            return 0
+            return diff(*args.diff, overlay_path=args.overlay, strict=bool(args.strict))
         if args.url:
             raw = fetch_live(args.url, server_version=args.server_version)
         elif args.file:

@@ -37,9 +37,14 @@ class OverlayResult:
     skipped: list[str] = field(default_factory=list)
     operations: set[tuple[str, str]] = field(default_factory=set)
     """``(method, path)`` of every operation an action's target is, or lies in (the overlay knows them)."""
+    described: set[tuple[str | int, ...]] = field(default_factory=set)
+    """Every location an action targets, and (for an update of an object) each key it sets there."""
 
-    def reach(self, spec: dict[str, Any], location: tuple[str | int, ...]) -> None:
-        """Note the operations at or above ``location`` (a whole path item reaches all its operations)."""
+    def reach(self, spec: dict[str, Any], location: tuple[str | int, ...], update: Any = None) -> None:
+        """Note what an action reaches at ``location`` (a whole path item reaches all its operations)."""
+        self.described.add(location)
+        if isinstance(update, dict):
+            self.described.update((*location, key) for key in update)
         if len(location) < 2 or location[0] != "paths" or not isinstance(location[1], str):
             return
         item = spec.get("paths", {}).get(location[1])
@@ -110,7 +115,7 @@ def apply_overlay(spec: dict[str, Any], overlay: dict[str, Any], *, strict: bool
             result.skipped.append(note)
             continue
         for node in nodes:
-            result.reach(spec, tuple(node.location))
+            result.reach(spec, tuple(node.location), action.get("update"))
         if action.get("remove"):
             # Delete deepest-last so that list indices stay valid.
             for node in sorted(nodes, key=_sort_key, reverse=True):

@@ -24,6 +24,12 @@ def _no_download(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(regen_pin.URL_ENV, "http://127.0.0.1:9/openapi.json")
 
 
+def _report_findings(report: str) -> list[str]:
+    return [
+        line.removeprefix("finding: ").split(": ", 1)[0] for line in report.splitlines() if line.startswith("finding: ")
+    ]
+
+
 @pytest.mark.pinned_spec
 def test_committed_generated_code_matches_regen(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A drift between spec/overlay.yaml and generated/ fails CI."""
@@ -34,6 +40,8 @@ def test_committed_generated_code_matches_regen(tmp_path: Path, capsys: pytest.C
     assert "operations generated:      63/63" in report
     assert "request bodies typed:      32/32" in report
     assert "2xx responses typed:       63/63" in report
+    assert "upstream findings:         0 (" in report
+    assert "not yet repaired" not in report
     assert diff_trees(GENERATED, out) == []
     readme = (ROOT / "README.md").read_text()
     shown = readme.split("The report ends like this:\n\n```\n", 1)[1].split("```", 1)[0]
@@ -51,6 +59,23 @@ def test_each_endpoint_module_is_named_after_its_operation_id() -> None:
     assert modules == ids
 
 
+# What each release's upstream spec has that the (v1.16.0) overlay does not cover: reported, not lost.
+OLD_THREAD_400 = [
+    "POST /v1/workspace/{slug}/thread/{threadSlug}/update response 400",
+    "GET /v1/workspace/{slug}/thread/{threadSlug}/chats response 400",
+]
+EXPECTED_FINDINGS = {
+    "v1.7.4": [
+        *OLD_THREAD_400,
+        "GET /v1/openai/models response 200 models",
+        "POST /v1/openai/embeddings request inputs",
+    ],
+    "v1.9.0": OLD_THREAD_400,
+    "v1.12.0": OLD_THREAD_400,
+    "v1.16.0": [],
+}
+
+
 @pytest.mark.release_specs
 @pytest.mark.parametrize("version", RELEASE_VERSIONS)
 def test_every_release_generates_all_its_operations_without_warnings(
@@ -66,6 +91,8 @@ def test_every_release_generates_all_its_operations_without_warnings(
     assert f"operations generated:      {count}/{count}" in report
     assert f"2xx responses typed:       {count}/{count}" in report
     assert len(generated_modules(out)) == count
+    assert _report_findings(report) == EXPECTED_FINDINGS[version]
+    assert f"upstream findings:         {len(EXPECTED_FINDINGS[version])} (" in report
     skipped = [line for line in report.splitlines() if line.startswith("note: overlay action")]
     if version == "v1.16.0":
         assert skipped == []
@@ -85,13 +112,19 @@ def test_strict_mode_makes_a_stale_action_an_error(tmp_path: Path, capsys: pytes
 
 
 @pytest.mark.release_specs
-def test_diff_prints_a_changelog(capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_prints_a_changelog_and_the_new_specs_findings(capsys: pytest.CaptureFixture[str]) -> None:
     old, new = RELEASES / "v1.12.0.json", RELEASES / "v1.16.0.json"
     assert regen.main(["--diff", str(old), str(new)]) == 0
     text = capsys.readouterr().out
     assert "Operations: 61 -> 63 (2 added, 0 removed)" in text
     assert "  + POST /v1/openai/images/generations" in text
     assert "  ~ GET /v1/documents/folder/{folderName}\n    + param query:offset (optional)" in text
+    assert "Upstream findings for v1.16.0.json against overlay.yaml:\n  upstream findings:         0 (" in text
+    assert regen.main(["--diff", str(new), str(old)]) == 0
+    text = capsys.readouterr().out
+    assert _report_findings(text.replace("  finding: ", "finding: ")) == EXPECTED_FINDINGS["v1.12.0"]
+    assert regen.main(["--diff", str(new), str(old), "--strict"]) == 2
+    assert "2 upstream finding(s)" in capsys.readouterr().err
 
 
 @pytest.mark.pinned_spec

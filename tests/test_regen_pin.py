@@ -84,6 +84,7 @@ def test_make_regen_on_a_fresh_clone_downloads_verifies_and_keeps_the_pinned_spe
     assert done.returncode == 0, done.stderr
     assert f"downloaded the pinned spec v1.16.0 from {url} into spec/openapi.json" in done.stdout
     assert "operations generated:      63/63" in done.stdout
+    assert "upstream findings:         0 (" in done.stdout
     assert regen_pin.digest((clone / "spec" / "openapi.json").read_bytes()) == PIN.sha256
     assert diff_trees(GENERATED, clone / "generated" / "anythingllm_api") == []
     assert (clone / "spec" / "openapi.lock.json").read_bytes() == lock_before  # the pin is never rewritten
