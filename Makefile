@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PY     := $(BIN)/python
 
-.PHONY: venv regen check-generated test lint typecheck pytest record bench clean
+.PHONY: venv regen check-releases check-generated test lint typecheck pytest record bench clean
 
 venv: $(STAMP)
 
@@ -25,6 +25,10 @@ URL  :=
 FILE :=
 regen: $(STAMP)
 	$(PY) scripts/regen.py $(if $(URL),--url $(URL)) $(if $(FILE),--file $(FILE)) $(ARGS)
+
+## Regenerate every release spec of a folder into temporary folders, one line per release (DIR=...).
+check-releases: $(STAMP)
+	$(PY) scripts/check_releases.py $(DIR)
 
 lint: $(STAMP)
 	$(BIN)/ruff check anythingllm scripts tests bench

@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ from regen_findings import Review, review  # noqa: E402
 from regen_normalize import preprocess  # noqa: E402
 from regen_overlay import OverlayError, apply_overlay, load_overlay  # noqa: E402
 from regen_pin import Pin, load_pin, pinned_spec  # noqa: E402
-from regen_report import measure  # noqa: E402
+from regen_report import Coverage, measure  # noqa: E402
 from regen_source import RawSpec, SpecSourceError, fetch_live, read_file  # noqa: E402
 from regen_unknown import UnknownOperation, open_unknown  # noqa: E402
 
@@ -162,34 +163,47 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def regenerate(raw: RawSpec, *, strict: bool, overlay_path: Path, output: Path) -> int:
-    """The whole pipeline for one raw spec; returns the exit status."""
+@dataclass
+class Outcome:
+    """What one regeneration produced."""
+
+    warnings: list[str]
+    coverage: Coverage
+    normalized: Normalized
+
+
+def regenerate(
+    raw: RawSpec, *, strict: bool, overlay_path: Path, output: Path, echo: Callable[[str], None] = print
+) -> Outcome:
+    """The whole pipeline for one raw spec; raises RegenError when a step fails."""
     try:
         overlay_text = overlay_path.read_text()
     except OSError as exc:
         raise RegenError(f"cannot read {overlay_path}: {exc.strerror or exc}") from None
     normalized = normalize(raw.spec, overlay_text, strict=strict, overlay_name=overlay_path.name)
     for note in normalized.notes:
-        print(f"note: {note}")
+        echo(f"note: {note}")
     check_findings(normalized.review, strict=strict)
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".regen-", dir=output.parent) as tmp:
         staging = Path(tmp)
         warnings = generate(normalized.spec, staging)
         for line in warnings:
-            print(f"generator: {line}")
+            echo(f"generator: {line}")
         if warnings and strict:
             raise RegenError(f"openapi-python-client printed {len(warnings)} warning line(s) (strict mode)")
         coverage = measure(normalized.spec, staging / PACKAGE, normalized.unknown)
         swap_in(staging / PACKAGE, output)
-    print(
+    echo(
         f"generated {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} "
         f"from {raw.source} (server {raw.server_version}, sha256 {raw.sha256[:12]})"
     )
-    print(f"generator warnings:        {len(warnings)}")
-    for line in [*coverage.lines(), *normalized.review.lines()]:
-        print(line)
-    return 0
+    echo(f"generator warnings:        {len(warnings)}")
+    for line in coverage.lines():
+        echo(line)
+    for line in normalized.review.lines():
+        echo(line)
+    return Outcome(warnings, coverage, normalized)
 
 
 def _load_for_diff(path: str) -> dict[str, Any]:
@@ -243,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
             pin = load_pin(LOCK)
             raw = pinned_spec(pin, pinned_candidates(pin), PINNED_CACHE)
         strict = args.strict if args.strict is not None else (args.url is None and args.file is None)
-        return regenerate(raw, strict=strict, overlay_path=args.overlay, output=args.output.resolve())
+        regenerate(raw, strict=strict, overlay_path=args.overlay, output=args.output.resolve())
+        return 0
     except (SpecSourceError, RegenError) as exc:
         print(f"regen: error: {exc}", file=sys.stderr)
         return 2
