@@ -57,7 +57,7 @@ class OverlayResult:
 def load_overlay(text: str, *, source: str = "overlay") -> dict[str, Any]:
     """Parse and check an Overlay 1.0 document; raise OverlayError with one line on failure."""
     try:
-        doc = yaml.safe_load(text)
+        doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when there is one
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
