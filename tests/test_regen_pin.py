@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -96,13 +97,25 @@ def test_make_regen_on_a_fresh_clone_downloads_verifies_and_keeps_the_pinned_spe
     assert pages_server.hits == hits
 
 
+@dataclass
+class Offline:
+    """In-process regen as in a clone without ../shared: an empty cache, downloads from a local server."""
+
+    cache: Path
+    server: Pages
+    url: str
+    output: Path
+
+
 @pytest.fixture
-def no_local_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Regen in-process, as in a clone without ../shared: the cache is in tmp_path and starts empty."""
+def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages_server: Pages) -> Offline:
     cache = tmp_path / "spec" / "openapi.json"
     monkeypatch.setattr(regen, "PINNED_CACHE", cache)
     monkeypatch.setattr(regen, "SHARED_SPECS", tmp_path / "shared" / "anythingllm" / "openapi")
-    return cache
+    pages_server.fallback = (404, "text/plain", b"Not Found")
+    url = f"{pages_server.url}/openapi.json"
+    monkeypatch.setenv(regen_pin.URL_ENV, url)
+    return Offline(cache, pages_server, url, tmp_path / "out" / "anythingllm_api")
 
 
 @pytest.mark.parametrize(
@@ -114,21 +127,16 @@ def no_local_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ],
 )
 def test_a_failed_or_mismatched_download_is_one_line_with_the_alternatives(
-    case: str,
-    expected: str,
-    no_local_copy: Path,
-    pages_server: Pages,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    case: str, expected: str, offline: Offline, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    url = "http://127.0.0.1:9/openapi.json" if case == "unreachable" else f"{pages_server.url}/openapi.json"
-    pages_server.fallback = (404, "text/plain", b"Not Found")
-    if case == "other-bytes":
-        pages_server.pages = {"/openapi.json": (200, "application/json", b'{"openapi": "3.0.0", "paths": {}}')}
-    monkeypatch.setenv(regen_pin.URL_ENV, url)
+    url = offline.url
+    if case == "unreachable":
+        url = "http://127.0.0.1:9/openapi.json"
+        monkeypatch.setenv(regen_pin.URL_ENV, url)
+    elif case == "other-bytes":
+        offline.server.pages = {"/openapi.json": (200, "application/json", b'{"openapi": "3.0.0", "paths": {}}')}
     before = tree_digest(GENERATED)
-    assert regen.main(["--output", str(tmp_path / "out" / "anythingllm_api")]) == 2
+    assert regen.main(["--output", str(offline.output)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1, err
     line = err[0]
@@ -136,26 +144,21 @@ def test_a_failed_or_mismatched_download_is_one_line_with_the_alternatives(
     assert expected in line
     assert f"expected sha256 {PIN.sha256}" in line
     assert "--url http://localhost:3001" in line and "--file PATH" in line
-    assert not no_local_copy.exists()
-    assert not (tmp_path / "out").exists()
+    assert not offline.cache.exists()
+    assert not offline.output.parent.exists()
     assert tree_digest(GENERATED) == before
 
 
 @pytest.mark.pinned_spec
 def test_a_local_copy_with_another_digest_is_replaced_by_the_verified_download(
-    no_local_copy: Path,
-    pages_server: Pages,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    offline: Offline, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    no_local_copy.parent.mkdir(parents=True)
-    no_local_copy.write_text('{"openapi": "3.0.0", "paths": {}}')  # e.g. a spec of another release
-    pages_server.pages = {"/openapi.json": (200, "application/json", PINNED_SPEC.read_bytes())}
-    monkeypatch.setenv(regen_pin.URL_ENV, f"{pages_server.url}/openapi.json")
-    assert regen.main(["--output", str(tmp_path / "out" / "anythingllm_api")]) == 0
+    offline.cache.parent.mkdir(parents=True)
+    offline.cache.write_text('{"openapi": "3.0.0", "paths": {}}')  # e.g. a spec of another release
+    offline.server.pages = {"/openapi.json": (200, "application/json", PINNED_SPEC.read_bytes())}
+    assert regen.main(["--output", str(offline.output)]) == 0
     assert "downloaded the pinned spec v1.16.0" in capsys.readouterr().out
-    assert no_local_copy.read_bytes() == PINNED_SPEC.read_bytes()
+    assert offline.cache.read_bytes() == PINNED_SPEC.read_bytes()
 
 
 def test_without_upstream_data_the_suite_says_so_in_one_skip_line(tmp_path: Path) -> None:
