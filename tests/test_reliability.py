@@ -275,6 +275,16 @@ async def test_stalled_stream_raises_timeout(client: Client, fault_server: Fault
     assert fault_server.count("POST", STREAM) == 1
 
 
+@pytest.mark.parametrize("kind", [AnythingLLMClient, AsyncAnythingLLMClient])
+async def test_stream_idle_timeout_given_to_the_constructor(kind: type[Client], fault_server: FaultServer) -> None:
+    fault_server.script("POST", STREAM, Reply.sse(EVENTS[:1], stall=MAX_PAUSE))
+    client = kind(fault_server.base_url, RECORDED_KEY, stream_idle_timeout=0.5)
+    stream = await resolve(client.chat.stream_message("ws", "Stream hello"))
+    error = await _raises(APITimeoutError, _read, stream)
+    assert error.message == "no event received for 0.5 s"
+    await resolve(client.close())
+
+
 async def test_stream_cut_before_its_final_event(client: Client, fault_server: FaultServer) -> None:
     fault_server.script("POST", STREAM, Reply.sse(EVENTS[:-1]))  # a clean end, without finalizeResponseStream
     stream = await resolve(client.chat.stream_message("ws", "Stream hello to me"))
