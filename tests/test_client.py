@@ -127,3 +127,12 @@ async def test_constructor_options_are_the_clients_options() -> None:
     sync.close()
     await aio.close()
     standalone.close()
+
+
+async def test_http_client_session_calls_return_text_json_or_none_as_answered(client: Any) -> None:
+    with replay("session_single_user") as cassette:
+        assert await resolve(client.http_client.get("/system/check-token", session=True)) == "OK"  # text/plain
+        refreshed = await resolve(client.http_client.get("/system/refresh-user", session=True))
+        assert refreshed == {"success": True, "user": None, "message": None}
+        assert await resolve(client.http_client.delete("/system/api-key/4", session=True)) is None  # empty 200
+        assert cassette.play_count == 3

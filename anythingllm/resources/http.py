@@ -15,7 +15,7 @@ def _call(method: str, path: str, *, session: bool, **fields: Any) -> RawCall:
     if not isinstance(path, str) or not path.strip():
         raise ValueError("path must be a non-empty string such as '/v1/workspaces'")
     kind = SessionCall if session else RawCall
-    return kind(method, path, **fields)
+    return kind(method, path, **fields, expect_json=False)  # the answer decides: JSON, text or None
 
 
 class HttpClient(Resource[M]):
