@@ -36,6 +36,7 @@ PINNED = ROOT.parent / "shared" / "anythingllm" / "openapi" / "v1.16.0.json"
 SPEC_DIR = ROOT / "spec"
 OVERLAY = SPEC_DIR / "overlay.yaml"
 GENERATOR_CONFIG = SPEC_DIR / "generator.yaml"
+TEMPLATES = SPEC_DIR / "templates"  # our overrides of the generator's templates (spec/templates/README.md)
 OUTPUT = ROOT / "generated" / "anythingllm_api"
 PACKAGE = "anythingllm_api"
 
@@ -84,6 +85,8 @@ def generate(spec: dict[str, Any], staging: Path) -> list[str]:
             str(spec_file),
             "--config",
             str(GENERATOR_CONFIG),
+            "--custom-template-path",
+            str(TEMPLATES),
             "--meta",
             "none",
             "--output-path",
