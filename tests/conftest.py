@@ -53,6 +53,8 @@ def _canonical_uri(uri: str) -> str:
 
 def _scrub_request(request: Any) -> Any:
     request.uri = _canonical_uri(request.uri)
+    for name in [k for k in request.headers if k.lower() == "host"]:
+        request.headers[name] = CANONICAL_ORIGIN.split("//", 1)[1]  # the Host header names the origin too
     if "authorization" in {k.lower() for k in request.headers}:
         token = request.headers.get("Authorization", request.headers.get("authorization", ""))
         placeholder = "REDACTED-TOKEN" if token.count(".") == 2 else "REDACTED-API-KEY"
