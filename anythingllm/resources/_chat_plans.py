@@ -286,11 +286,14 @@ def _send_with_overrides(chat: ChatInput) -> Plan[ChatMessage]:
         body["temperature"] = chat.temperature
     completion = yield Call("openai.openai_chat_completions", {"body": OpenaiChatCompletionsBody.from_dict(body)})
     choices = completion.get("choices") or [{}]
-    if choices[0].get("finish_reason") == "abort":
+    # finish_reason "abort" with text is a query-mode refusal (an answer); without text, the endpoint
+    # failed to search the workspace's documents and left out why (server/utils/chats/openaiCompatible.js).
+    if choices[0].get("finish_reason") == "abort" and (choices[0].get("message") or {}).get("content") is None:
         raise ChatAbortedError(
             200,
-            "The server aborted the chat (its OpenAI-compatible endpoint does not say why; the AnythingLLM "
-            "server log has the cause, often a failed vector search).",
+            "The server aborted the chat: its search of the workspace's documents failed, and its "
+            "OpenAI-compatible endpoint does not say why. Most likely its embedding provider is not running, "
+            "not reachable or failing, or its vector database failed; the AnythingLLM server log has the cause.",
             body=completion,
             method="POST",
             path="/api/v1/openai/chat/completions",
