@@ -206,3 +206,57 @@ async def test_a_move_into_a_folder_that_does_not_exist_is_not_found(client: Any
         assert caught.value.server_message == "Failed to move some files."
         await resolve(client.system.remove_documents([source]))
         assert cassette.all_played or RECORD_MODE != "none"
+
+
+# --- users, invites and workspace members (a server in multi-user mode) --------------------------------------
+
+MULTI_USER: dict[str, tuple[Case, str]] = {
+    "users_get": (_plain(lambda c: c.users.get(USER)), str(USER)),
+    "users_update": (_plain(lambda c: c.users.update(USER, username="nf-renamed")), "User not found"),
+    "users_update_role": (_plain(lambda c: c.users.update(USER, role="default")), str(USER)),
+    "users_delete": (_plain(lambda c: c.users.delete(USER)), str(USER)),
+    "admin_update_user_role": (_plain(lambda c: c.admin.update_user(USER, role="default")), str(USER)),
+    "admin_delete_user": (_plain(lambda c: c.admin.delete_user(USER)), str(USER)),
+    "admin_delete_invite": (_plain(lambda c: c.admin.delete_invite(USER)), "Invite not found"),
+    "admin_get_workspace_users_number": (_plain(lambda c: c.admin.get_workspace_users(USER)), str(USER)),
+    "admin_set_workspace_users_number": (_plain(lambda c: c.admin.set_workspace_users(USER, [1])), str(USER)),
+    "admin_manage_workspace_users": (_plain(lambda c: c.admin.manage_workspace_users(WS, [1])), WS),
+    "admin_manage_workspace_users_unknown_user": (
+        _in_home(lambda c: resolve(c.admin.manage_workspace_users(HOME_SLUG, [1, USER]))),
+        f"no user has id {USER}",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(MULTI_USER))
+async def test_an_unknown_user_invite_or_member_is_not_found(client: Any, name: str) -> None:
+    call, named = MULTI_USER[name]
+    with replay(f"notfound_mu_{name}"), pytest.raises(ApiError) as caught:
+        await call(client)
+    error = caught.value
+    assert type(error) is NotFoundError, f"{type(error).__name__}: {error}"
+    assert named in str(error)
+
+
+async def test_an_empty_member_list_of_a_known_workspace_is_the_answer(client: Any) -> None:
+    """The workspace exists, so the server's ``[]`` stands (one check of the workspace list)."""
+    with replay("notfound_mu_known_workspace_no_members") as cassette:
+        home = await resolve(client.workspaces.create(HOME))
+        assert await resolve(client.admin.get_workspace_users(home["id"])) == []
+        assert await resolve(client.admin.set_workspace_users(home["id"], [])) == []
+        await resolve(client.workspaces.delete(HOME_SLUG))
+        assert cassette.all_played or RECORD_MODE != "none"
+
+
+async def test_setting_members_with_an_unknown_user_changes_nothing(client: Any, sent: list[Any]) -> None:
+    """The server would drop every member, then fail to add any: the user ids are checked first."""
+    with replay("notfound_mu_admin_set_workspace_users_unknown_user") as cassette:
+        home = await resolve(client.workspaces.create(HOME))
+        assert [m["id"] for m in await resolve(client.admin.set_workspace_users(home["id"], [1]))] == [1]
+        with pytest.raises(NotFoundError, match=f"no user has id {USER} .*; nothing was changed"):
+            await resolve(client.admin.set_workspace_users(home["id"], [1, USER]))
+        assert [m["id"] for m in await resolve(client.admin.get_workspace_users(home["id"]))] == [1]
+        await resolve(client.workspaces.delete(HOME_SLUG))
+        assert cassette.all_played or RECORD_MODE != "none"
+    update = f"/api/v1/admin/workspaces/{home['id']}/update-users"
+    assert [(r.method, r.url.path) for r in sent].count(("POST", update)) == 1  # only the valid call was sent
