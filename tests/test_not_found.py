@@ -112,6 +112,7 @@ SINGLE_USER: dict[str, tuple[Case, str]] = {
         ),
         "Unknown model",
     ),
+    "chat_send_message_system_prompt": (_plain(lambda c: c.chat.send_message(WS, "hi", system_prompt="x")), WS),
     # --- an unknown thread of a workspace that exists -----------------------------------------------------------
     "chat_send_message_thread": (
         _in_home(lambda c: resolve(c.chat.send_message(HOME_SLUG, "hi", THREAD, mode="chat"))),

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, ParamSpec
 from .. import _shape
 from .._plan import Call, Plan
 from .._validate import check_mode, check_number, require_bool, require_slug, require_text
-from ..errors import ApiError, ChatAbortedError, NotFoundError, UnsupportedOperationError
+from ..errors import ApiError, ChatAbortedError, NotFoundError, UnsupportedOperationError, not_found
 from ..types import Attachment, ChatMessage, ChatThread, OperationResult
 
 if TYPE_CHECKING:
@@ -284,7 +284,14 @@ def _send_with_overrides(chat: ChatInput) -> Plan[ChatMessage]:
     body: dict[str, Any] = {"model": chat.target.workspace, "messages": messages, "stream": False}
     if chat.temperature is not None:
         body["temperature"] = chat.temperature
-    completion = yield Call("openai.openai_chat_completions", {"body": OpenaiChatCompletionsBody.from_dict(body)})
+    try:
+        completion = yield Call("openai.openai_chat_completions", {"body": OpenaiChatCompletionsBody.from_dict(body)})
+    except NotFoundError as error:  # its empty 401 for a model that is no workspace's slug
+        message = (
+            f"workspace {chat.target.workspace!r} does not exist (a chat with system_prompt or temperature goes "
+            "through the OpenAI-compatible endpoint, which answers an unknown workspace with an empty 401)."
+        )
+        raise not_found(error, message) from error
     choices = completion.get("choices") or [{}]
     # finish_reason "abort" with text is a query-mode refusal (an answer); without text, the endpoint
     # failed to search the workspace's documents and left out why (server/utils/chats/openaiCompatible.js).
