@@ -432,8 +432,8 @@ def _refused(status: int, path: str, body: _Body, said: str, has_credentials: bo
     if status == 401:
         return AuthenticationError, f"Authentication failed{said}. {_KEY_ADVICE}"
     return PermissionDeniedError, (
-        f"The server refused this action{said}. The credentials are valid, but the server's settings or "
-        "the user's role do not allow it."
+        f"The server refused this action{said}: its settings, the user's role or the state of the account "
+        "(suspended, deleted) do not allow it."
     )
 
 
@@ -634,8 +634,9 @@ def error_from_transport(
         )
     if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError, httpx.CloseError)):
         return APIConnectionError(
-            f"The connection to {origin} broke during {where} ({reason}): the server closed it before the "
-            "response was complete. Try again; if it persists, check the server (or proxy) logs.",
+            f"The connection to {origin} broke during {where} ({reason}): it was closed before the response "
+            "was complete, by the server, a proxy or the network. Try again; if it persists, check the server "
+            "(or proxy) logs.",
             **kw,
         )
     if isinstance(exc, httpx.UnsupportedProtocol):

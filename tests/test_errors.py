@@ -324,3 +324,18 @@ def test_server_message_is_the_servers_own_words_whatever_the_body() -> None:
     assert _mapped("auth", 1).server_message == "No valid api key found."  # JSON {"error": ...}
     assert _mapped("admin_single_user", 1).server_message == "Unauthorized"  # text/plain
     assert ApiError(0, "no answer").server_message == ""  # nothing came from the server
+
+
+def test_a_plain_refusal_lists_its_possible_causes() -> None:
+    error = _mapped("admin_multi_user", 31)  # 403 text/html "Simple SSO is not enabled..."
+    assert isinstance(error, PermissionDeniedError)
+    assert error.message.startswith('The server refused this action (server said: "Simple SSO is not enabled.')
+    assert "its settings, the user's role or the state of the account" in error.message
+
+
+def test_a_broken_connection_does_not_blame_the_server_alone() -> None:
+    url = "http://127.0.0.1:3001/api/v1/workspaces"
+    exc = httpx.ReadError("connection reset by peer")
+    exc.request = httpx.Request("GET", url)
+    error = error_from_transport(exc, "GET", url)
+    assert "by the server, a proxy or the network" in error.message
