@@ -129,6 +129,18 @@ async def resolve(value: Any) -> Any:
     return await value if inspect.isawaitable(value) else value
 
 
+async def read_to_end(stream: Any) -> None:
+    """Read an open stream of the client (chat or completion, sync or async) to its end, or to its error."""
+    if hasattr(stream, "__aiter__"):
+        async with stream:
+            async for _ in stream:
+                pass
+    else:
+        with stream:
+            for _ in stream:
+                pass
+
+
 @pytest.fixture
 def sent() -> list[httpx.Request]:
     """Every request the ``client`` fixture sends, in order (to check a composed method's calls)."""

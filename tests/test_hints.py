@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 
 from anythingllm.errors import ApiError, ChatAbortedError, ServerError, StreamInterruptedError
-from anythingllm.streaming import AsyncChatStream, AsyncCompletionStream
-from tests.conftest import replay, resolve
+from tests.conftest import read_to_end, replay, resolve
 from tests.faultserver import FaultServer, Reply, fault_server
 from tests.recordings import load
 from tests.test_openai import fault_client
@@ -36,21 +35,10 @@ async def _raises(cls: type[ApiError], call: Any) -> ApiError:
     return caught.value
 
 
-async def _read(stream: Any) -> None:
-    if isinstance(stream, (AsyncChatStream, AsyncCompletionStream)):
-        async with stream:
-            async for _ in stream:
-                pass
-    else:
-        with stream:
-            for _ in stream:
-                pass
-
-
 async def _stream_raises(cls: type[ApiError], opened: Any) -> ApiError:
     """The error of reading the stream ``opened()`` opens (sync or async)."""
     stream = await resolve(opened())
-    return await _raises(cls, lambda: _read(stream))
+    return await _raises(cls, lambda: read_to_end(stream))
 
 
 # --- the server's LLM provider is not reachable --------------------------------------------------------------

@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 
 from anythingllm.errors import ApiError, NotFoundError
-from anythingllm.streaming import AsyncChatStream, AsyncCompletionStream
-from tests.conftest import RECORD_MODE, replay, resolve
+from tests.conftest import RECORD_MODE, read_to_end, replay, resolve
 
 pytestmark = pytest.mark.anyio
 
@@ -30,21 +29,9 @@ HOME_SLUG = "nf-home-ws"
 Case = Callable[[Any], Awaitable[Any]]
 
 
-async def _read(stream: Any) -> None:
-    """Read a stream (any kind, sync or async) to its end."""
-    if isinstance(stream, (AsyncChatStream, AsyncCompletionStream)):
-        async with stream:
-            async for _ in stream:
-                pass
-    else:
-        with stream:
-            for _ in stream:
-                pass
-
-
 def _streamed(open_stream: Callable[[Any], Any]) -> Case:
     async def case(client: Any) -> None:
-        await _read(await resolve(open_stream(client)))
+        await read_to_end(await resolve(open_stream(client)))
 
     return case
 
@@ -173,17 +160,21 @@ SINGLE_USER: dict[str, tuple[Case, str]] = {
 
 
 async def _read_opened(opened: Any) -> None:
-    await _read(await resolve(opened))
+    await read_to_end(await resolve(opened))
 
 
-@pytest.mark.parametrize("name", list(SINGLE_USER))
-async def test_an_unknown_object_is_not_found(client: Any, name: str) -> None:
-    call, named = SINGLE_USER[name]
-    with replay(f"notfound_{name}"), pytest.raises(ApiError) as caught:
+async def _check_not_found(client: Any, cassette: str, call: Case, named: str) -> None:
+    """``call`` replayed from ``cassette`` raises exactly NotFoundError, naming ``named``."""
+    with replay(cassette), pytest.raises(ApiError) as caught:
         await call(client)
     error = caught.value
     assert type(error) is NotFoundError, f"{type(error).__name__}: {error}"
     assert named in str(error)
+
+
+@pytest.mark.parametrize("name", list(SINGLE_USER))
+async def test_an_unknown_object_is_not_found(client: Any, name: str) -> None:
+    await _check_not_found(client, f"notfound_{name}", *SINGLE_USER[name])
 
 
 async def test_an_unknown_session_of_a_known_embed_has_no_chats(client: Any) -> None:
@@ -231,12 +222,7 @@ MULTI_USER: dict[str, tuple[Case, str]] = {
 
 @pytest.mark.parametrize("name", list(MULTI_USER))
 async def test_an_unknown_user_invite_or_member_is_not_found(client: Any, name: str) -> None:
-    call, named = MULTI_USER[name]
-    with replay(f"notfound_mu_{name}"), pytest.raises(ApiError) as caught:
-        await call(client)
-    error = caught.value
-    assert type(error) is NotFoundError, f"{type(error).__name__}: {error}"
-    assert named in str(error)
+    await _check_not_found(client, f"notfound_mu_{name}", *MULTI_USER[name])
 
 
 async def test_an_empty_member_list_of_a_known_workspace_is_the_answer(client: Any) -> None:
