@@ -76,6 +76,8 @@ SINGLE_USER: dict[str, tuple[Case, str]] = {
     "chat_update_thread": (_plain(lambda c: c.chat.update_thread(WS, THREAD, name="x")), WS),
     "chat_delete_thread": (_plain(lambda c: c.chat.delete_thread(WS, THREAD)), WS),
     "thread_list_threads": (_plain(lambda c: c.workspace_thread.list_threads(WS)), WS),
+    "thread_update_thread_workspace": (_plain(lambda c: c.workspace_thread.update_thread(WS, THREAD, name="x")), WS),
+    "thread_delete_thread_workspace": (_plain(lambda c: c.workspace_thread.delete_thread(WS, THREAD)), WS),
     "thread_get_thread": (_plain(lambda c: c.workspace_thread.get_thread(WS, THREAD)), WS),
     "thread_create_thread": (_plain(lambda c: c.workspace_thread.create_thread(WS, "t")), WS),
     "thread_get_thread_messages": (_plain(lambda c: c.workspace_thread.get_thread_messages(WS, THREAD)), WS),
@@ -139,6 +141,10 @@ SINGLE_USER: dict[str, tuple[Case, str]] = {
         "File not found",
     ),
     "documents_move": (_plain(lambda c: c.documents.move(DOC, "custom-documents/nf-moved.json")), DOC),
+    "documents_move_files": (
+        _plain(lambda c: c.documents.move_files([(DOC, "custom-documents/nf-moved.json")])),
+        DOC,
+    ),
     "workspaces_add_documents_document": (
         _in_home(lambda c: resolve(c.workspaces.add_documents(HOME_SLUG, [DOC]))),
         DOC,
