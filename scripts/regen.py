@@ -48,6 +48,7 @@ PINNED_CACHE = SPEC_DIR / "openapi.json"  # git-ignored: the pinned spec, downlo
 SHARED_SPECS = ROOT.parent / "shared" / "anythingllm" / "openapi"  # the development copies, if present
 OVERLAY = SPEC_DIR / "overlay.yaml"
 GENERATOR_CONFIG = SPEC_DIR / "generator.yaml"
+TEMPLATES = SPEC_DIR / "templates"  # our overrides of the generator's templates (spec/templates/README.md)
 OUTPUT = ROOT / "generated" / "anythingllm_api"
 PACKAGE = "anythingllm_api"
 
@@ -127,6 +128,8 @@ def generate(spec: dict[str, Any], staging: Path) -> list[str]:
             str(spec_file),
             "--config",
             str(GENERATOR_CONFIG),
+            "--custom-template-path",
+            str(TEMPLATES),
             "--meta",
             "none",
             "--output-path",

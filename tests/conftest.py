@@ -60,6 +60,8 @@ def _canonical_uri(uri: str) -> str:
 
 def _scrub_request(request: Any) -> Any:
     request.uri = _canonical_uri(request.uri)
+    for name in [k for k in request.headers if k.lower() == "host"]:
+        request.headers[name] = CANONICAL_ORIGIN.split("//", 1)[1]  # the Host header names the origin too
     if "authorization" in {k.lower() for k in request.headers}:
         token = request.headers.get("Authorization", request.headers.get("authorization", ""))
         placeholder = "REDACTED-TOKEN" if token.count(".") == 2 else "REDACTED-API-KEY"
@@ -132,6 +134,18 @@ def body(request: httpx.Request) -> Any:
 async def resolve(value: Any) -> Any:
     """The result of a client call, whether the client is sync (a value) or async (an awaitable)."""
     return await value if inspect.isawaitable(value) else value
+
+
+async def read_to_end(stream: Any) -> None:
+    """Read an open stream of the client (chat or completion, sync or async) to its end, or to its error."""
+    if hasattr(stream, "__aiter__"):
+        async with stream:
+            async for _ in stream:
+                pass
+    else:
+        with stream:
+            for _ in stream:
+                pass
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import pytest
 
 from anythingllm import AsyncAnythingLLMClient
 from anythingllm._shape import unix_to_iso
-from anythingllm.errors import ChatAbortedError, NotFoundError, UnsupportedOperationError
+from anythingllm.errors import NotFoundError, UnsupportedOperationError
 from anythingllm.resources._chat_plans import chat_body
 from anythingllm.streaming import AsyncChatStream, ChatStream, FinalResponse, TextChunk, TextResponse, UsageMetrics
 from tests.conftest import replay, resolve
@@ -220,7 +220,7 @@ async def test_chat_errors_are_typed(client: Any) -> None:
             await resolve(client.chat.stream_message("vcr-errors-thread-ws", "hi", "no-such-thread", mode="chat"))
         # An unknown workspace in a thread stream: HTTP 200, no content type, one abort event.
         stream = await resolve(client.chat.stream_message("no-such-ws", "hi", "no-such-thread", mode="chat"))
-        with pytest.raises(ChatAbortedError, match="Cannot read properties of null"):
+        with pytest.raises(NotFoundError, match="workspace 'no-such-ws' does not exist"):
             await collect(stream)
         with pytest.raises(NotFoundError, match="Thread not found"):
             await resolve(client.chat.get_history("vcr-errors-thread-ws", "no-such-thread"))

@@ -58,16 +58,23 @@ def test_admin_invites(cli_sent: list[httpx.Request]) -> None:
 
 
 def test_admin_workspace_users(cli_sent: list[httpx.Request]) -> None:
-    with cli_replay("admin_multi_user"):
-        before = run("admin", "workspace-users", "list", "18")
-        after = parse_json(run("--json", "admin", "workspace-users", "set", "18", "5"))
+    # Recorded by this project in multi-user mode (tests/test_not_found.py makes the same calls).
+    with cli_replay("notfound_mu_known_workspace_no_members"):
+        number = str(parse_json(run("--json", "workspaces", "create", "NF Home WS"))["id"])
+        before = run("admin", "workspace-users", "list", number)
+    with cli_replay("notfound_mu_admin_set_workspace_users_unknown_user"):
+        number = str(parse_json(run("--json", "workspaces", "create", "NF Home WS"))["id"])
+        after = parse_json(run("--json", "admin", "workspace-users", "set", number, "1"))
+        unknown = run("admin", "workspace-users", "set", number, "1", "99999")
+    with cli_replay("notfound_mu_admin_get_workspace_users_number"):
+        missing = run("admin", "workspace-users", "list", "99999")
     assert before.exit_code == 0 and "No users assigned." in before.stdout
-    assert [(m["userId"], m["username"]) for m in after] == [(5, "vcr-user")]
-    assert paths(cli_sent) == [
-        ("GET", "/api/v1/admin/workspaces/18/users"),
-        ("POST", "/api/v1/admin/workspaces/18/update-users"),
-        ("GET", "/api/v1/admin/workspaces/18/users"),
-    ]
+    assert [(m["userId"], m["username"]) for m in after] == [(1, "admin")]
+    assert (
+        unknown.exit_code == 1 and "no user has id 99999" in unknown.stderr and "nothing was changed" in unknown.stderr
+    )
+    assert missing.exit_code == 1 and "no workspace has id 99999" in missing.stderr
+    assert paths(cli_sent)[-1] == ("GET", "/api/v1/workspaces")  # an empty member list is checked
 
 
 def test_admin_in_single_user_mode_fails_with_the_hint() -> None:

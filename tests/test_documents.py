@@ -20,7 +20,7 @@ from anythingllm.errors import (
     UnsupportedOperationError,
 )
 from anythingllm.resources import documents as documents_module
-from tests.conftest import replay, resolve
+from tests.conftest import calls, replay, resolve
 
 pytestmark = pytest.mark.anyio
 
@@ -468,9 +468,13 @@ async def test_move_and_move_files(client: Any, sent: list[httpx.Request]) -> No
     assert json_of(sent[1]) == {"files": [{"from": f"custom-documents/{EMBEDDED}", "to": f"vcr-folder/{EMBEDDED}"}]}
 
 
-async def test_move_of_a_missing_file_is_a_server_error(client: Any) -> None:
-    with replay("errors_documents"), pytest.raises(ServerError, match="Failed to move some files"):
-        await resolve(client.documents.move_files([("custom-documents/nope.json", "custom-documents/nope2.json")]))
+async def test_move_of_a_missing_file_is_not_found(client: Any, sent: list[httpx.Request]) -> None:
+    # The server's 500 "Failed to move some files." is followed by the listing, which has no such document.
+    with replay("notfound_documents_move"), pytest.raises(NotFoundError) as caught:
+        await resolve(client.documents.move("custom-documents/nf-missing.json", "custom-documents/nf-moved.json"))
+    assert caught.value.server_message == "Failed to move some files."
+    assert "no document at 'custom-documents/nf-missing.json'" in caught.value.message
+    assert calls(sent) == [("POST", "/api/v1/document/move-files"), ("GET", "/api/v1/documents")]
 
 
 async def test_moves_are_checked_before_any_request(client: Any) -> None:

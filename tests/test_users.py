@@ -79,10 +79,12 @@ async def test_server_refusals_raise_typed_errors(client: Any) -> None:
         assert cassette.play_count == 5
 
 
-async def test_delete_unknown_user_is_a_server_error_with_a_hint(client: Any) -> None:
-    with replay("admin_multi_user"), pytest.raises(ServerError, match="user 99999 does not exist") as info:
+async def test_delete_unknown_user_is_not_found(client: Any, sent: list[httpx.Request]) -> None:
+    # The server's 500 "Internal Server Error" is followed by the user list, which has no user 99999.
+    with replay("notfound_mu_users_delete"), pytest.raises(NotFoundError, match="user 99999 does not exist") as info:
         await resolve(client.users.delete("99999"))
-    assert info.value.status_code == 500
+    assert info.value.status_code == 500 and isinstance(info.value.__cause__, ServerError)
+    assert calls(sent) == [("DELETE", "/api/v1/admin/users/99999"), ("GET", "/api/v1/admin/users")]
 
 
 async def test_list_basic(client: Any, sent: list[httpx.Request]) -> None:

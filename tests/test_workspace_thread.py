@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from anythingllm.errors import BadRequestError, ChatAbortedError, NotFoundError, UnsupportedOperationError
+from anythingllm.errors import NotFoundError, UnsupportedOperationError
 from anythingllm.streaming import FinalResponse, TextChunk, TextResponse, UsageMetrics
 from tests.conftest import replay, resolve
 from tests.test_chat import PIXEL_PNG, assert_sent_as_recorded, collect
@@ -146,7 +146,7 @@ async def test_thread_errors_are_typed(client: Any) -> None:
         with pytest.raises(NotFoundError, match="is not valid"):
             await resolve(threads.stream_message("vcr-errors-thread-ws", "no-such-thread", "hi", mode="chat"))
         stream = await resolve(threads.stream_message("no-such-ws", "no-such-thread", "hi", mode="chat"))
-        with pytest.raises(ChatAbortedError):
+        with pytest.raises(NotFoundError, match="workspace 'no-such-ws' does not exist"):
             await resolve(stream.get_final_message())
         created = await resolve(threads.create_thread("vcr-errors-thread-ws", "err"))
         assert created["name"] == "err"
@@ -156,7 +156,7 @@ async def test_thread_errors_are_typed(client: Any) -> None:
             await resolve(threads.get_thread_messages("no-such-ws", "no-such-thread"))
         with pytest.raises(NotFoundError, match="Thread not found"):
             await resolve(threads.update_thread("vcr-errors-thread-ws", "no-such-thread", "x"))
-        with pytest.raises(BadRequestError, match="slug"):
+        with pytest.raises(NotFoundError, match="workspace 'no-such-ws' or its thread 'x' does not exist"):
             await resolve(threads.delete_thread("no-such-ws", "x"))
         assert cassette.play_count == 9
 

@@ -15,7 +15,7 @@ from .. import _shape
 from .._plan import Call, Plan
 from .._resource import M, Resource, operation
 from .._validate import check_file_source, check_number, require_list, require_slug, require_text
-from ..errors import InvalidResponseError, NotFoundError, UnsupportedOperationError
+from ..errors import InvalidResponseError, NotFoundError, ServerError, UnsupportedOperationError, not_found
 from ..types import Document, DocumentFolder, DocumentPage, OperationResult
 
 DEFAULT_FOLDER = "custom-documents"
@@ -222,7 +222,9 @@ class DocumentsModule(Resource[M]):
         """Move documents between folders: ``moves`` holds ``(from, to)`` pairs or ``{"from", "to"}`` dicts.
 
         The server does not move a document that is embedded in any workspace; it still reports
-        ``success`` and says in ``message`` how many were not moved.
+        ``success`` and says in ``message`` how many were not moved. When the server fails (its 500), the
+        document listing (one more call) tells whether a source or a target folder does not exist:
+        NotFoundError naming them; other moves of the list may have been done.
         """
         pairs = _move_pairs(moves)
         return (yield from _move_files(pairs, "moves[].from", "moves[].to"))
@@ -261,6 +263,16 @@ class DocumentsModule(Resource[M]):
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
+
+
+def stored_documents() -> Plan[tuple[set[str], set[str]]]:
+    """The location (``folder/file.json``) of every stored document, and every folder (``GET /v1/documents``)."""
+    parsed = yield Call("documents.document_list")
+    folders = _shape.folders_from_listing(_local_files(parsed))
+    locations = {
+        f"{f['name']}/{d['name']}" for f in folders for d in f.get("items", []) if isinstance(d.get("name"), str)
+    }
+    return locations, {f["name"] for f in folders}
 
 
 def _local_files(parsed: Any) -> dict[str, Any]:
@@ -381,5 +393,14 @@ def _move_files(pairs: builtins.list[tuple[object, object]], from_name: str, to_
         DocumentMoveFilesBodyFilesItem(from_=_location(from_name, src), to=_location(to_name, dst))
         for src, dst in pairs
     ]
-    parsed = yield Call("documents.document_move_files", {"body": DocumentMoveFilesBody(files=files)})
+    try:
+        parsed = yield Call("documents.document_move_files", {"body": DocumentMoveFilesBody(files=files)})
+    except ServerError as error:  # the server's answer when a source or a target folder is missing, or a move failed
+        stored, folders = yield from stored_documents()
+        missing = [f"no document at {m.from_!r}" for m in files if m.from_ not in stored and m.to not in stored]
+        targets = sorted({m.to.partition("/")[0] for m in files} - folders)
+        missing += [f"no folder {folder!r}" for folder in targets]
+        if missing:
+            raise not_found(error, f"{'; '.join(missing)} (documents.list() shows what is stored).") from error
+        raise error
     return _shape.operation_result(parsed)
