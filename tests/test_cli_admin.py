@@ -11,6 +11,7 @@ import pytest
 
 from anythingllm.cli import regen
 from anythingllm.cli.errors import UsageProblem
+from tests.conftest import needs_checkout
 from tests.test_cli_support import cli_replay, cli_sent, parse_json, paths, run
 
 __all__ = ["cli_sent"]  # the fixture, used by name
@@ -137,6 +138,7 @@ def test_unknown_embed() -> None:
 # --- regen -----------------------------------------------------------------------------------------------------
 
 
+@needs_checkout
 def test_regen_needs_a_checkout(tmp_path: Path) -> None:
     with pytest.raises(UsageProblem, match="source checkout"):
         regen.find_script(tmp_path)
@@ -150,6 +152,7 @@ def test_regen_outside_a_checkout_exits_2(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert "regen only works from a source checkout" in result.stderr
 
 
+@needs_checkout
 def test_regen_runs_the_pipeline_script_with_its_arguments() -> None:
     result = run("--json", "regen", "--no-such-regen-option", server=False)
     assert result.exit_code == 1
