@@ -113,7 +113,8 @@ def check_version(version: str, wheel: Path, work: Path, *, full: bool) -> Outco
         "-q",
         *targets,
     ]
-    ok = _run(pytest, cwd=cwd, env={**_environment(), "ANYTHINGLLM_TEST_INSTALLED": "1"})
+    env = {**_environment(), "ANYTHINGLLM_TEST_INSTALLED": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    ok = _run(pytest, cwd=cwd, env=env)
     what = "whole suite" if full else "README examples"
     took = f"{time.monotonic() - started:.0f} s"
     return Outcome(version, "passed" if ok else "failed", f"{what} against the installed wheel, {took}")
