@@ -57,6 +57,9 @@ def _canonical_uri(uri: str) -> str:
 
 def _scrub_request(request: Any) -> Any:
     request.uri = _canonical_uri(request.uri)
+    live_host = RECORDED_BASE_URL.split("://", 1)[-1].split("/", 1)[0]
+    for name in [k for k in request.headers if k.lower() == "host" and request.headers[k] == live_host]:
+        request.headers[name] = CANONICAL_ORIGIN.split("://", 1)[1]
     if "authorization" in {k.lower() for k in request.headers}:
         token = request.headers.get("Authorization", request.headers.get("authorization", ""))
         placeholder = "REDACTED-TOKEN" if token.count(".") == 2 else "REDACTED-API-KEY"
@@ -73,11 +76,12 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
-def replay(cassette: str) -> Any:
+def replay(cassette: str, *, match_on: tuple[str, ...] | None = None, matchers: dict[str, Any] | None = None) -> Any:
     """Replay ``tests/cassettes/<cassette>.yaml``; a request it does not hold fails the test.
 
     Under ``make record`` (``ANYTHINGLLM_RECORD=new_episodes``, a live server at ``ANYTHINGLLM_BASE_URL``)
     missing interactions are recorded instead, with keys and login tokens scrubbed before writing.
+    ``match_on`` and ``matchers`` (name: function) choose how requests are matched (default: method and URI).
     """
     recorder = vcr.VCR(
         record_mode=RECORD_MODE,
@@ -85,7 +89,11 @@ def replay(cassette: str) -> Any:
         before_record_request=_scrub_request,
         before_record_response=_scrub_response,
     )
-    return recorder.use_cassette(str(CASSETTES / f"{cassette}.yaml"))
+    for name, matcher in (matchers or {}).items():
+        recorder.register_matcher(name, matcher)
+    if match_on is None:
+        return recorder.use_cassette(str(CASSETTES / f"{cassette}.yaml"))
+    return recorder.use_cassette(str(CASSETTES / f"{cassette}.yaml"), match_on=match_on)
 
 
 class _Joined:

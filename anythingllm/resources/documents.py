@@ -91,17 +91,16 @@ class DocumentsModule(Resource[M]):
     def delete(self, document_id: str) -> Plan[OperationResult]:
         """Delete a document: its file, its vectors and its place in every workspace.
 
-        ``document_id`` is the location ``folder/file.json``, or a file name, which is first looked up in
-        the document listing (NotFoundError when no folder holds it). The server reports success for a
-        location that holds nothing.
+        ``document_id`` is the location ``folder/file.json`` or a file name. The server answers success
+        whether or not anything was there, so the document listing is read first (``GET /v1/documents``,
+        one extra call): a document no folder holds raises NotFoundError, and a file name finds its folder.
         """
         from anythingllm_api.models.system_remove_documents_body import SystemRemoveDocumentsBody
 
         folder, name = _document_ref("document_id", document_id)
-        if folder is None:
-            listing = yield Call("documents.document_list")
-            folder = _folder_holding(_local_files(listing), name)
-        body = SystemRemoveDocumentsBody(names=[f"{folder}/{name}"])
+        listing = _local_files((yield Call("documents.document_list")))
+        location = _stored_location(listing, folder, name)
+        body = SystemRemoveDocumentsBody(names=[location])
         parsed = yield Call("system.system_remove_documents", {"body": body})
         return _shape.operation_result(parsed)
 
@@ -140,14 +139,16 @@ class DocumentsModule(Resource[M]):
     def delete_folder(self, folder_id: str) -> Plan[OperationResult]:
         """Delete a folder (its name) with the documents in it.
 
-        The server reports success for a folder that does not exist, too. ``custom-documents`` cannot be
-        removed and is refused before any request.
+        The server answers success for a folder that does not exist too, so the document listing is read
+        first (``GET /v1/documents``, one extra call): an unknown folder raises NotFoundError.
+        ``custom-documents`` cannot be removed and is refused before any request.
         """
         from anythingllm_api.models.document_remove_folder_body import DocumentRemoveFolderBody
 
         folder = require_slug("folder_id", folder_id)
         if folder == DEFAULT_FOLDER:
             raise ValueError(f"folder_id {DEFAULT_FOLDER!r} is the server's default folder and cannot be removed")
+        _require_folders(_local_files((yield Call("documents.document_list"))), [folder])
         parsed = yield Call("documents.document_remove_folder", {"body": DocumentRemoveFolderBody(name=folder)})
         return _shape.operation_result(parsed)
 
@@ -214,7 +215,10 @@ class DocumentsModule(Resource[M]):
 
     @operation
     def move(self, from_path: str, to_path: str) -> Plan[OperationResult]:
-        """Move one document (``folder/file.json`` to ``folder/file.json``); see :meth:`move_files`."""
+        """Move one document (``folder/file.json`` to ``folder/file.json``); see :meth:`move_files`.
+
+        The target folder must exist (:meth:`create_folder`); a missing document or folder raises
+        NotFoundError."""
         return (yield from _move_files([(from_path, to_path)], "from_path", "to_path"))
 
     @operation
@@ -222,7 +226,9 @@ class DocumentsModule(Resource[M]):
         """Move documents between folders: ``moves`` holds ``(from, to)`` pairs or ``{"from", "to"}`` dicts.
 
         The server does not move a document that is embedded in any workspace; it still reports
-        ``success`` and says in ``message`` how many were not moved.
+        ``success`` and says in ``message`` how many were not moved. It fails without saying why (500)
+        when a document or a target folder is missing, so the listing is read first (``GET /v1/documents``,
+        one extra call): a missing document or target folder raises NotFoundError before anything moves.
         """
         pairs = _move_pairs(moves)
         return (yield from _move_files(pairs, "moves[].from", "moves[].to"))
@@ -284,6 +290,37 @@ def _location(name: str, value: object) -> str:
         raise ValueError(f"{name} must be a location 'folder/file.json', got {value!r}")
     folder, file = _document_ref(name, text)
     return f"{folder}/{file}"
+
+
+def _stored_location(local_files: Mapping[str, Any], folder: str | None, name: str) -> str:
+    """The location ``folder/name`` of a stored document (its folder found when ``None``); NotFoundError if none."""
+    if folder is None:
+        return f"{_folder_holding(local_files, name)}/{name}"
+    if name not in stored_locations(local_files).get(folder, set()):
+        raise NotFoundError(404, f"no document is stored at {folder}/{name}", method="GET", path="/api/v1/documents")
+    return f"{folder}/{name}"
+
+
+def stored_locations(local_files: Mapping[str, Any]) -> dict[str, set[str]]:
+    """The file names stored in each folder of a ``GET /v1/documents`` listing."""
+    return {
+        str(f["name"]): {str(d["name"]) for d in f["items"] if isinstance(d.get("name"), str)}
+        for f in _shape.folders_from_listing(local_files)
+    }
+
+
+def _require_folders(local_files: Mapping[str, Any], folders: Iterable[str]) -> None:
+    """NotFoundError naming the ``folders`` the listing does not have."""
+    present = stored_locations(local_files)
+    missing = sorted({f for f in folders if f not in present})
+    if missing:
+        names = ", ".join(repr(f) for f in missing)
+        raise NotFoundError(
+            404,
+            f"no folder named {names} exists (documents.create_folder makes one)",
+            method="GET",
+            path="/api/v1/documents",
+        )
 
 
 def _folder_holding(local_files: Mapping[str, Any], name: str) -> str:
@@ -377,9 +414,11 @@ def _move_files(pairs: builtins.list[tuple[object, object]], from_name: str, to_
     from anythingllm_api.models.document_move_files_body import DocumentMoveFilesBody
     from anythingllm_api.models.document_move_files_body_files_item import DocumentMoveFilesBodyFilesItem
 
-    files = [
-        DocumentMoveFilesBodyFilesItem(from_=_location(from_name, src), to=_location(to_name, dst))
-        for src, dst in pairs
-    ]
+    moves = [(_location(from_name, src), _location(to_name, dst)) for src, dst in pairs]
+    listing = _local_files((yield Call("documents.document_list")))
+    for source, _ in moves:
+        _stored_location(listing, *source.split("/", 1))
+    _require_folders(listing, [target.split("/", 1)[0] for _, target in moves])
+    files = [DocumentMoveFilesBodyFilesItem(from_=source, to=target) for source, target in moves]
     parsed = yield Call("documents.document_move_files", {"body": DocumentMoveFilesBody(files=files)})
     return _shape.operation_result(parsed)

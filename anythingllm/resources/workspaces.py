@@ -128,9 +128,27 @@ class WorkspacesModule(Resource[M]):
 
     @operation
     def remove_document(self, workspace_id: str, document_id: str) -> Plan[Workspace]:
-        """Remove one document (its location) from a workspace; the file itself stays."""
-        location = require_slug("document_id", document_id) if "/" not in str(document_id) else str(document_id)
-        return (yield from _update_embeddings(workspace_id, deletes=[location]))
+        """Remove one document from a workspace; the file itself stays.
+
+        ``document_id`` is its location ``folder/file.json`` (the workspace document's ``docpath``) or its
+        file name. The server answers alike whether or not the document was embedded, so the workspace is
+        read first (``GET /v1/workspace/{slug}``, one extra call): NotFoundError when it does not hold it.
+        """
+        slug = require_slug("workspace_id", workspace_id)
+        wanted = require_text("document_id", document_id)
+        if "/" not in wanted:
+            wanted = require_slug("document_id", wanted)
+        row = yield from workspace_row(slug)
+        paths = [str(d.get("docpath")) for d in row.get("documents") or []]
+        matches = [p for p in paths if wanted in (p, p.rpartition("/")[2])]
+        if not matches:
+            raise NotFoundError(
+                404,
+                f"workspace {slug!r} has no document {wanted!r} embedded (workspaces.get_documents() lists them)",
+                method="GET",
+                path=f"/api/v1/workspace/{slug}",
+            )
+        return (yield from _update_embeddings(slug, deletes=matches[:1]))
 
     @operation
     def search(
