@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         UnsupportedOperationError,
         WrongEndpointError,
     )
+    from .resources.documents import LinkFetchError
     from .resources.http import HttpClient
     from .streaming import AsyncChatStream, AsyncCompletionStream, ChatStream, CompletionStream
 
@@ -52,6 +53,7 @@ __all__ = [
     "CompletionStream",
     "HttpClient",
     "InvalidResponseError",
+    "LinkFetchError",
     "MultiUserModeRequiredError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -66,6 +68,7 @@ _HOME = {
     "AnythingLLMClient": "._client",
     "AsyncAnythingLLMClient": "._client",
     "HttpClient": ".resources.http",
+    "LinkFetchError": ".resources.documents",
     "ChatStream": ".streaming",
     "AsyncChatStream": ".streaming",
     "CompletionStream": ".streaming",

@@ -20,6 +20,7 @@ from anythingllm.errors import (
     UnsupportedOperationError,
 )
 from anythingllm.resources import documents as documents_module
+from anythingllm.resources.documents import LinkFetchError
 from tests.conftest import replay, resolve
 
 pytestmark = pytest.mark.anyio
@@ -403,10 +404,13 @@ async def test_upload_link(client: Any, sent: list[httpx.Request]) -> None:
     assert doc["path"].startswith("custom-documents/url-127.0.0.1_fixture.html-")
 
 
-async def test_upload_unreachable_link_is_a_server_error(client: Any, sent: list[httpx.Request]) -> None:
-    with replay("errors_documents"), pytest.raises(ServerError, match="No URL content found"):
+async def test_upload_unreachable_link_is_a_link_fetch_error(client: Any, sent: list[httpx.Request]) -> None:
+    with replay("errors_documents"), pytest.raises(LinkFetchError, match="could not fetch") as info:
         await resolve(client.documents.upload_link("http://127.0.0.1:9/unreachable"))
     assert json_of(sent[0]) == {"link": "http://127.0.0.1:9/unreachable"}
+    assert info.value.status_code == 500 and info.value.page_status is None
+    assert 'server said: "No URL content found at http://127.0.0.1:9/unreachable."' in info.value.message
+    assert isinstance(info.value.__cause__, ServerError)
 
 
 async def test_raw_text(client: Any, sent: list[httpx.Request]) -> None:

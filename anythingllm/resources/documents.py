@@ -6,6 +6,7 @@ import builtins
 import json
 import mimetypes
 import os
+import re
 from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
@@ -14,12 +15,24 @@ from typing import Any, BinaryIO
 from .. import _shape
 from .._plan import Call, Plan
 from .._resource import M, Resource, operation
-from .._validate import check_file_source, check_number, require_list, require_slug, require_text
-from ..errors import InvalidResponseError, NotFoundError, UnsupportedOperationError
+from .._validate import check_file_source, check_number, require_bool, require_list, require_slug, require_text
+from ..errors import ApiError, InvalidResponseError, NotFoundError, ServerError, UnsupportedOperationError
 from ..types import Document, DocumentFolder, DocumentPage, OperationResult
 
 DEFAULT_FOLDER = "custom-documents"
 """The folder the server stores documents in when no other is named; it cannot be removed."""
+
+
+class LinkFetchError(ApiError):
+    """The server could not fetch a link (unreachable host, empty page), or fetched an HTTP error page.
+
+    ``page_status`` is the status the error page shows (``404``), or ``None`` when nothing was fetched.
+    Nothing of it stays stored: an error page the server stored is removed again.
+    """
+
+    def __init__(self, status_code: int, message: str, *args: Any, page_status: int | None = None, **kw: Any) -> None:
+        super().__init__(status_code, message, *args, **kw)
+        self.page_status = page_status
 
 
 class DocumentsModule(Resource[M]):
@@ -162,17 +175,25 @@ class DocumentsModule(Resource[M]):
         metadata: Mapping[str, Any] | None = None,
         *,
         scraper_headers: Mapping[str, str] | None = None,
+        accept_error_page: bool = False,
     ) -> Plan[Document]:
         """Fetch a web page (``http``/``https`` ``link``) on the server and store it as a document.
 
         ``add_to_workspaces`` and ``metadata`` as in :meth:`upload`; ``scraper_headers`` are HTTP headers
         the server sends when fetching the page.
+
+        The server cannot fetch an unreachable host or an empty page: :class:`LinkFetchError` (with its
+        words). It does not look at the page's HTTP status, though, and stores an error page ("404 Not
+        Found") as if it were the page: the client reads the stored text, and when its first lines are an
+        HTTP error heading it removes the stored copy again (one extra call) and raises
+        :class:`LinkFetchError` with ``page_status``. ``accept_error_page=True`` keeps such a page.
         """
         from anythingllm_api.models.document_upload_link_body import DocumentUploadLinkBody
 
         url = require_text("link", link).strip()
         if not url.lower().startswith(("http://", "https://")):
             raise ValueError(f"link must be an http:// or https:// URL, got {link!r}")
+        require_bool("accept_error_page", accept_error_page)
         fields: dict[str, Any] = {"link": url}
         workspaces = _joined_slugs(add_to_workspaces)
         if workspaces is not None:
@@ -182,8 +203,42 @@ class DocumentsModule(Resource[M]):
         meta = _metadata(metadata)
         if meta is not None:
             fields["metadata"] = meta
-        parsed = yield Call("documents.document_upload_link", {"body": DocumentUploadLinkBody.from_dict(fields)})
-        return _first_document(parsed, "upload_link")
+        body = DocumentUploadLinkBody.from_dict(fields)
+        try:
+            parsed = yield Call("documents.document_upload_link", {"body": body})
+        except ServerError as exc:
+            if "no url content found" not in exc.server_message.lower():
+                raise
+            raise LinkFetchError(
+                exc.status_code,
+                f"The server could not fetch {url}: the host is unreachable from the server, or the page is "
+                f'empty (server said: "{exc.server_message}"). Nothing was stored.',
+                exc.details,
+                method=exc.method,
+                path=exc.path,
+                body=exc.body,
+                content_type=exc.content_type,
+            ) from exc
+        document = _first_document(parsed, "upload_link")
+        heading = None if accept_error_page else _error_page(document)
+        if heading is None:
+            return document
+        location = document.get("location") or document.get("path")
+        if isinstance(location, str):
+            from anythingllm_api.models.system_remove_documents_body import SystemRemoveDocumentsBody
+
+            yield Call("system.system_remove_documents", {"body": SystemRemoveDocumentsBody(names=[location])})
+        status, line = heading
+        raise LinkFetchError(
+            200,
+            f"{url} answered with an error page ({line!r}), not the page itself: the server stored it as a "
+            "document, so the client removed that copy again. Check the link; pass accept_error_page=True "
+            "to keep such a page.",
+            {"document": dict(document)},
+            method="POST",
+            path="/api/v1/document/upload-link",
+            page_status=status,
+        )
 
     @operation
     def raw_text(
@@ -382,6 +437,46 @@ def _upload_name(source: Path | BinaryIO, file_name: object) -> str:
 
 def _mime_type(file_name: str) -> str:
     return mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+
+
+# The status of an HTTP error page, by the words of its heading (the page's first lines).
+_STATUS_WORDS = {
+    400: "bad request",
+    401: "unauthori[sz]ed",
+    403: "forbidden|access denied",
+    404: "(?:page |file )?not found",
+    410: "gone",
+    429: "too many requests",
+    500: "internal server error",
+    502: "bad gateway",
+    503: "service (?:temporarily )?unavailable",
+    504: "gateway time-?out",
+}
+_ANY_STATUS_WORDS = "|".join(f"(?:{words})" for words in _STATUS_WORDS.values())
+_SUFFIX = r"(?:\s*[-|·:–—(].{0,60})?"  # "Page not found · GitHub", "404 (Not Found)"
+_ERROR_HEADING = re.compile(
+    rf"^(?:error\s*[-:]?\s*)?(?:(?P<code>[45]\d\d)\b(?:\s*[-:.]?\s*(?:{_ANY_STATUS_WORDS}|error))?"
+    rf"|(?P<words>{_ANY_STATUS_WORDS})){_SUFFIX}$",
+    re.IGNORECASE,
+)
+_ERROR_PAGE_WORDS = 300  # an error page is short; a longer text that starts so is an article about errors
+
+
+def _error_page(document: Mapping[str, Any]) -> tuple[int, str] | None:
+    """``(status, heading)`` when a fetched page's first lines are an HTTP error heading, else ``None``."""
+    text = document.get("pageContent")
+    if not isinstance(text, str) or len(text.split()) > _ERROR_PAGE_WORDS:
+        return None
+    lines = [line.strip().lstrip("#").strip() for line in text.splitlines()]
+    for line in [line for line in lines if line][:3]:
+        found = _ERROR_HEADING.match(line)
+        if found is None:
+            continue
+        if found["code"]:
+            return int(found["code"]), line
+        words = found["words"].lower()
+        return next(code for code, pattern in _STATUS_WORDS.items() if re.fullmatch(pattern, words)), line
+    return None
 
 
 def _first_document(parsed: Any, what: str) -> Document:
