@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ._client import AnythingLLMClient, AsyncAnythingLLMClient
+    from ._generated_client import generated_client
     from .errors import (
         APIConnectionError,
         ApiError,
@@ -62,6 +63,7 @@ __all__ = [
     "UnprocessableError",
     "UnsupportedOperationError",
     "WrongEndpointError",
+    "generated_client",
 ]
 
 _HOME = {
@@ -69,6 +71,7 @@ _HOME = {
     "AsyncAnythingLLMClient": "._client",
     "HttpClient": ".resources.http",
     "LinkFetchError": ".resources.documents",
+    "generated_client": "._generated_client",
     "ChatStream": ".streaming",
     "AsyncChatStream": ".streaming",
     "CompletionStream": ".streaming",
