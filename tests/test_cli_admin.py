@@ -50,7 +50,7 @@ def test_admin_invites(cli_sent: list[httpx.Request]) -> None:
     with cli_replay("admin_multi_user"):
         listed = run("admin", "invites", "list")
         created = run("admin", "invites", "create", "--workspace-id", "18")
-        revoked = run("admin", "invites", "delete", "4")
+        revoked = run("admin", "invites", "delete", "4", "--yes")
     assert [r.exit_code for r in (listed, created, revoked)] == [0, 0, 0]
     assert re.search(r"│ +1 │ XXXXXXX-XXXXXXX-XXXXXXX-INVITE2 │ pending", listed.stdout)
     assert "http://127.0.0.1:3001/accept-invite/XXXXXXX-XXXXXXX-XXXXXXX-INVITE4" in created.stdout
@@ -115,7 +115,7 @@ def test_embeds_lifecycle(cli_sent: list[httpx.Request]) -> None:
         updated = run("embeds", "update", EMBED, "--chat-mode", "query", "--max-chats-per-day", "5", "--enable")
         chats = run("embeds", "chats", EMBED)
         session = parse_json(run("--json", "embeds", "chats", EMBED, "--session", SESSION))
-        deleted = run("embeds", "delete", EMBED)
+        deleted = run("embeds", "delete", EMBED, "--yes")
     assert [r.exit_code for r in (created, listed, updated, chats, deleted)] == [0] * 5
     assert created.stdout == f"✓ Created chat widget {EMBED} for vcr-embed-ws\n"
     assert json.loads(cli_sent[0].content)["allowlist_domains"] == "example.com"
