@@ -31,10 +31,15 @@ from .errors import Failure
 
 @dataclass(frozen=True)
 class Plan:
-    """The files to upload, and those left out because the server does not accept their type."""
+    """The files to upload, and those left out because the server does not accept their type.
+
+    One rule decides both: a file whose type the server does not list is ``skipped`` when found in a
+    folder, and sent but listed in ``unlisted`` (to warn about) when named directly.
+    """
 
     files: list[Path]
     skipped: list[Path] = field(default_factory=list)
+    unlisted: list[Path] = field(default_factory=list)
 
     @property
     def total_bytes(self) -> int:
@@ -106,25 +111,32 @@ def _walk(directory: Path) -> Iterable[Path]:
 
 
 def collect(paths: Sequence[Path], accepted: set[str] | None) -> Plan:
-    """Files named directly are always sent; files found in directories only when their type is accepted."""
+    """The files to send: a file of a type not in ``accepted`` is skipped in a folder, sent (and listed in
+    ``unlisted``) when named directly; ``None`` accepts every type."""
     files: list[Path] = []
     skipped: list[Path] = []
+    unlisted: list[Path] = []
     seen: set[Path] = set()
 
-    def add(path: Path, target: list[Path]) -> None:
+    def add(path: Path, *targets: list[Path]) -> None:
         key = path.resolve()
         if key not in seen:
             seen.add(key)
-            target.append(path)
+            for target in targets:
+                target.append(path)
+
+    def accepts(path: Path) -> bool:
+        return accepted is None or path.suffix.lower() in accepted
 
     for path in paths:
         if path.is_dir():
             for found in _walk(path):
-                accept = accepted is None or found.suffix.lower() in accepted
-                add(found, files if accept else skipped)
-        else:
+                add(found, files if accepts(found) else skipped)
+        elif accepts(path):
             add(path, files)
-    return Plan(files, skipped)
+        else:
+            add(path, files, unlisted)
+    return Plan(files, skipped, unlisted)
 
 
 def new_progress(console: Console) -> Progress:
@@ -136,6 +148,19 @@ def new_progress(console: Console) -> Progress:
         TextColumn("{task.fields[done]}/{task.fields[count]} files"),
         DownloadColumn(),
         TransferSpeedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def new_removal_progress(console: Console, count: int) -> Progress:
+    """The progress bar of a bulk delete: documents done out of ``count``, and time left."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn(f"{{task.completed:.0f}}/{count} documents"),
         TimeRemainingColumn(),
         console=console,
         transient=False,
