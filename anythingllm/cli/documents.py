@@ -241,7 +241,7 @@ def delete(
         return describe(exc, base_url=state.base_url, key_given=state.key_given)
 
     batch = bulk_delete.BATCH_SIZE
-    if out.json_mode:
+    if out.json_mode or len(documents) <= batch:  # one batch: no progress to show
         results, interrupted = bulk_delete.remove(state.client, documents, explain=explain, batch_size=batch)
     else:
         with new_removal_progress(out.err, len(documents)) as progress:

@@ -156,6 +156,8 @@ def not_found_hint(exc: ApiError) -> str:
 
 # The client's parameter names as this command line spells them (arguments in capitals, options as flags).
 CLI_NAMES = {
+    "api_key": "--api-key",
+    "base_url": "--base-url",
     "workspace_id": "WORKSPACE",
     "workspace_ids": "--workspace-id",
     "thread_id": "THREAD",

@@ -41,7 +41,8 @@ def confirm_or_abort(state: State, question: str, yes: bool) -> None:
         return
     if not stdin_is_terminal():
         raise UsageProblem(
-            f"not confirmed: {question} Pass --yes to confirm (stdin is not a terminal, so it cannot be asked)",
+            f'not confirmed, so nothing was changed: stdin is not a terminal to ask "{question}" on. '
+            "Pass --yes to confirm.",
             "Add --yes to run a destructive command from a script or a pipe.",
         )
     if not typer.confirm(question, default=False, err=True):
