@@ -280,6 +280,11 @@ def test_each_not_found_hint_names_the_list_of_its_kind(message: str, path: str,
         ("session_id must not be empty or blank", "--session-id must not be empty or blank"),
         ("no saved prompt has id 3 (client.system.get_prompts() lists them)", "no saved prompt has id 3"),
         ("not here (users.list() shows the ids)", "not here (`anythingllm admin users list` shows the ids)"),
+        ("user_ids[] must be an integer >= 1, got 0", "USER_ID must be an integer >= 1, got 0"),
+        ("title must not be empty or only whitespace", "--title must not be empty or only whitespace"),
+        ("input_text must not be empty or only whitespace", "TEXT must not be empty or only whitespace"),
+        ("The model 'x' was not found", "The model 'x' was not found"),  # a plain word stays a word
+        ("query text for the model", "query text for the model"),
     ],
 )
 def test_client_messages_are_told_in_the_command_lines_words(message: str, expected: str) -> None:
@@ -287,11 +292,27 @@ def test_client_messages_are_told_in_the_command_lines_words(message: str, expec
     assert cli_words(message) == expected or not cli_words(message).removeprefix(expected).startswith("_")
 
 
-def test_a_value_the_client_refuses_is_named_by_its_flag(cli_sent: list[httpx.Request]) -> None:
-    result = run("chat", "some-ws", "hi", "--session-id", " ")
+@pytest.mark.parametrize(
+    ("command", "named"),
+    [
+        (("chat", "some-ws", "hi", "--session-id", " "), "--session-id"),
+        (("embeds", "chats", "0d6fbd2c-9a4e-4a8e-8f7e-1c1d3b0f9b11", "--session", ".."), "--session-id"),
+        (("chat", "..", "hi"), "WORKSPACE"),
+        (("threads", "history", "some-ws", ".."), "THREAD"),
+        (("documents", "upload-link", "ftp://example.com/x"), "URL"),
+        (("documents", "raw-text", "hi", "--title", " "), "--title"),
+        (("documents", "move", "x.json", "f/x.json"), "FROM"),
+        (("admin", "workspace-users", "add", "some-ws", "0"), "USER_ID"),
+        (("openai", "embed", " "), "TEXT"),
+    ],
+)
+def test_a_value_the_client_refuses_is_named_as_the_command_line_names_it(
+    command: tuple[str, ...], named: str, cli_sent: list[httpx.Request]
+) -> None:
+    result = run(*command)
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: --session-id ")
-    assert "session_id" not in result.stderr
+    assert result.stderr.startswith(f"Error: {named} ")
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", result.stderr)  # no snake_case parameter names
     assert cli_sent == []
 
 

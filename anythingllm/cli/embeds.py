@@ -120,7 +120,9 @@ def delete(
 def chats(
     ctx: typer.Context,
     embed_uuid: EmbedArg,
-    session: Annotated[str | None, typer.Option("--session", help="Only this visitor session's chats.")] = None,
+    session: Annotated[
+        str | None, typer.Option("--session-id", "--session", help="Only this visitor session's chats.")
+    ] = None,
 ) -> None:
     """Show the chats visitors had through a widget."""
     state = state_of(ctx)

@@ -189,7 +189,10 @@ CLI_NAMES = {
     "accept_error_page=True": "--accept-error-page",
 }
 _NAME = re.compile("|".join(re.escape(n) for n in sorted(CLI_NAMES, key=len, reverse=True)))
-_CLI_NAME = re.compile(rf"(?<![\w.-])(?:{_NAME.pattern})(?:\[\d+\])?(?![\w-])")
+_CLI_NAME = re.compile(rf"(?<![\w.-])(?:{_NAME.pattern})(?:\[\d*\])?(?![\w-])")
+# Plain words name an argument only where a check of it begins ("title must not be empty").
+_LEADING_NAMES = {"model": "MODEL", "input_text": "TEXT", "texts": "TEXT", "title": "--title", "query": "QUERY"}
+_LEADING = re.compile(rf"^({'|'.join(_LEADING_NAMES)})(?= must )")
 # The client's methods that have a command; parentheses naming any other method are left out.
 CLI_COMMANDS = {
     "documents.list()": "`anythingllm documents list`",
@@ -215,7 +218,8 @@ def cli_words(text: str) -> str:
         return ""
 
     text = _PYTHON_ASIDE.sub(aside, text)
-    return _CLI_NAME.sub(lambda m: CLI_NAMES[re.sub(r"\[\d+\]$", "", m.group(0))], text)
+    text = _LEADING.sub(lambda m: _LEADING_NAMES[m.group(1)], text)
+    return _CLI_NAME.sub(lambda m: CLI_NAMES[re.sub(r"\[\d*\]$", "", m.group(0))], text)
 
 
 def _message(exc: ApiError) -> str:
