@@ -179,7 +179,7 @@ def test_invalid_arguments_fail_before_any_request() -> None:
 def test_bad_base_url_is_a_usage_error() -> None:
     result = run("--base-url", "localhost:3001", "workspaces", "list", server=False)
     assert result.exit_code == 2
-    assert "base_url must be an http:// or https:// URL" in result.stderr
+    assert "--base-url must be an http:// or https:// URL" in result.stderr  # the flag, not the parameter
 
 
 def _closed_port() -> int:
