@@ -75,18 +75,7 @@ def test_upload_json_lists_every_file(tree: Path) -> None:
     assert failed["error"]["type"] == "ServerError" and UNSUPPORTED in failed["error"]["message"]
 
 
-def test_upload_into_a_workspace_checks_it_then_embeds(tree: Path, cli_sent: list[httpx.Request]) -> None:
-    with cli_replay("documents_upload_and_embed"):
-        result = run("documents", "upload", "docs/vcr-notes.txt", "--workspace", "vcr-docs-ws")
-    assert result.exit_code == 0
-    assert "1 uploaded, 0 failed" in result.stdout
-    assert paths(cli_sent) == [
-        ("GET", "/api/v1/workspace/vcr-docs-ws"),
-        ("GET", "/api/v1/document/accepted-file-types"),  # a file named directly is checked against them too
-        ("POST", "/api/v1/document/upload"),
-    ]
-    field = rb'name="addToWorkspaces"\r\n(Content-Type: text/plain\r\n)?\r\nvcr-docs-ws\r\n'
-    assert re.search(field, cli_sent[2].read())
+# Uploading into a workspace (embedded after the uploads, then checked): tests/test_cli_truth.py.
 
 
 def test_upload_into_a_folder(tmp_path: Path, cli_sent: list[httpx.Request]) -> None:

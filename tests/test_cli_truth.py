@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,6 +19,7 @@ from anythingllm.cli import bulk_delete, inputs
 from anythingllm.cli.errors import cli_words, describe, not_found_hint
 from anythingllm.errors import NotFoundError
 from tests.faultserver import FaultServer, Reply
+from tests.recordings import load_interactions
 from tests.sse_recordings import find
 from tests.test_cli_support import cli_replay, cli_sent, parse_json, paths, run
 
@@ -155,6 +157,55 @@ def test_a_failed_batch_is_reported_and_the_next_batch_still_runs(monkeypatch: p
     lines = result.stdout.splitlines()
     assert lines[0].startswith("✗ Failed: custom-documents/a.json: 500: ")
     assert lines[1:] == ["✓ Deleted custom-documents/b.json", "1 deleted, 0 not found, 1 failed"]
+
+
+def test_upload_into_a_workspace_embeds_after_the_uploads_and_checks_every_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli_sent: list[httpx.Request]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    for n, animal in enumerate(["yaks hum", "emus drum", "newts glow"]):
+        (tmp_path / "docs" / f"truth-embed-{n}.txt").write_text(f"Truth embed: {animal}.\n")
+    with cli_replay("truth_cli_upload_embed"):
+        slug = parse_json(run("--json", "workspaces", "create", "Truth CLI Embed"))["slug"]
+        cli_sent.clear()
+        uploaded = run("documents", "upload", "docs", "--workspace", slug, "--concurrency", "3")
+        sent = paths(cli_sent)
+        embedded = parse_json(run("--json", "workspaces", "get", slug))["documents"]
+        run("workspaces", "delete", slug, "--yes")
+        run("documents", "delete", *[d["docpath"] for d in embedded], "--yes")
+    assert uploaded.exit_code == 0, uploaded.output
+    assert "3 uploaded, 0 failed" in uploaded.stdout
+    assert len(embedded) == 3  # parallel uploads that each embedded into a new workspace raced on the server
+    assert sent[:2] == [("GET", f"/api/v1/workspace/{slug}"), ("GET", "/api/v1/document/accepted-file-types")]
+    assert sorted(sent[2:]) == [("POST", "/api/v1/document/upload")] * 3 + [
+        ("POST", f"/api/v1/workspace/{slug}/update-embeddings")
+    ]
+    assert sent[-1] == ("POST", f"/api/v1/workspace/{slug}/update-embeddings")  # one call, after the uploads
+
+
+def test_a_document_the_server_did_not_embed_is_reported_and_exits_1(tmp_path: Path) -> None:
+    """Recorded answers: the workspace, the upload, and an update-embeddings answer without the document."""
+    (tmp_path / "vcr-notes.txt").write_text("VCR notes: otters hold hands while sleeping.\n")
+    lifecycle = load_interactions("workspace_lifecycle")
+    documents = load_interactions("documents_upload_and_embed")
+    not_taken = load_interactions("errors_workspace")[10]  # update-embeddings of a document it did not embed
+    with FaultServer() as server:
+        server.script("GET", "/api/v1/workspace/vcr-lifecycle-ws", *[Reply.recorded(lifecycle[1])] * 2)
+        server.script("GET", "/api/v1/document/accepted-file-types", *[Reply.recorded(documents[1])] * 2)
+        server.script("POST", "/api/v1/document/upload", *[Reply.recorded(documents[4])] * 2)
+        server.script("POST", "/api/v1/workspace/vcr-lifecycle-ws/update-embeddings", *[Reply.recorded(not_taken)] * 2)
+        server_options = ["--base-url", server.base_url, "--api-key", "k", "--max-retries", "0"]
+        upload = ["documents", "upload", str(tmp_path / "vcr-notes.txt"), "--workspace", "vcr-lifecycle-ws"]
+        shown = run(*server_options, *upload, server=False)
+        as_json = run(*server_options, "--json", *upload, server=False)
+    assert (shown.exit_code, as_json.exit_code) == (1, 1)
+    assert re.search(r"│ not embedded │ custom-documents/vcr-notes\.txt-", shown.stdout)
+    assert "1 uploaded (1 not embedded), 0 failed" in shown.stdout
+    report = parse_json(as_json)
+    assert (report["uploaded"], report["not_embedded"], report["failed"]) == (1, 1, 0)
+    assert report["files"][0]["embedded"] is False
+    assert "but the server did not embed it into vcr-lifecycle-ws" in report["files"][0]["embed_error"]
 
 
 def test_move_to_a_missing_folder_or_of_an_embedded_document_is_not_reported_as_moved(

@@ -71,11 +71,15 @@ def _show_results(out: Output, plan: Plan, results: list[FileResult]) -> None:
     def outcome(result: FileResult) -> Text:
         if result.ok:
             return Text("uploaded", style="green")
+        if result.not_embedded is not None:
+            return Text("not embedded", style="red")
         return Text("not sent" if result.cancelled else "failed", style="red" if result.failure else "yellow")
 
     def detail(result: FileResult) -> str:
         if result.failure is not None:
             return result.failure.message
+        if result.not_embedded is not None:
+            return ", ".join(result.documents) + f": {result.not_embedded}"
         return ", ".join(result.documents) or ("interrupted" if result.cancelled else "-")
 
     table = Table(header_style="bold")
@@ -86,12 +90,13 @@ def _show_results(out: Output, plan: Plan, results: list[FileResult]) -> None:
     for r in results:
         table.add_row(Text(_display(r.path)), Text(human_size(r.size)), outcome(r), Text(detail(r)))
     out.console.print(table)
-    uploaded = sum(r.ok for r in results)
+    uploaded = sum(r.uploaded for r in results)
     failed = sum(r.failure is not None for r in results)
-    summary = f"{uploaded} uploaded, {failed} failed"
+    missed = sum(r.not_embedded is not None for r in results)
+    summary = f"{uploaded} uploaded" + (f" ({missed} not embedded)" if missed else "") + f", {failed} failed"
     if plan.skipped:
         summary += f", {len(plan.skipped)} skipped (type not accepted by the server)"
-    out.line(summary, style="bold red" if failed else "bold green")
+    out.line(summary, style="bold red" if failed or missed else "bold green")
 
 
 def _plan(state: State, paths: list[Path]) -> Plan:
@@ -141,7 +146,8 @@ def upload(
 ) -> None:
     """Upload files and folders, with a progress bar and a result per file.
 
-    A failed file never stops the others; the exit status is 1 if any file failed.
+    A failed file never stops the others; the exit status is 1 if any file failed. With --workspace the
+    documents are embedded after the uploads, and one the server did not embed is reported as such.
     """
     state = state_of(ctx)
     client = state.client
@@ -158,13 +164,19 @@ def upload(
     out = state.out
     if out.json_mode:
         results, interrupted = uploader.run(plan)
+        results = results if interrupted else uploader.embed(results)
     else:
         with new_progress(out.err) as progress:
             results, interrupted = uploader.run(plan, progress)
-    failed = [r for r in results if r.failure is not None]
+            if workspace and not interrupted:
+                progress.update(progress.task_ids[0], description=f"Embedding into {workspace}")
+                results = uploader.embed(results)
+                progress.update(progress.task_ids[0], description="Done")
+    failed = [r for r in results if not r.ok and not r.cancelled]
     data = {
-        "uploaded": sum(r.ok for r in results),
-        "failed": len(failed),
+        "uploaded": sum(r.uploaded for r in results),
+        "not_embedded": sum(r.not_embedded is not None for r in results),
+        "failed": sum(r.failure is not None for r in results),
         "skipped": [str(p) for p in plan.skipped],
         "interrupted": interrupted,
         "files": [r.to_json() for r in results],

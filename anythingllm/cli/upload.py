@@ -9,7 +9,7 @@ import mimetypes
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -56,11 +56,17 @@ class FileResult:
     documents: list[str] = field(default_factory=list)
     failure: Failure | None = None
     cancelled: bool = False
+    not_embedded: str | None = None  # why a document uploaded for a workspace is not in it
+
+    @property
+    def uploaded(self) -> bool:
+        """Whether the file was stored on the server."""
+        return self.failure is None and not self.cancelled
 
     @property
     def ok(self) -> bool:
-        """Whether the file was uploaded."""
-        return self.failure is None and not self.cancelled
+        """Whether the file was uploaded (and, with ``--workspace``, embedded)."""
+        return self.uploaded and self.not_embedded is None
 
     def to_json(self) -> dict[str, Any]:
         """The file's entry in ``--json`` output."""
@@ -71,6 +77,8 @@ class FileResult:
             entry["error"] = self.failure.to_json()["error"]
         if self.cancelled:
             entry["cancelled"] = True
+        if self.not_embedded is not None:
+            entry["uploaded"], entry["embedded"], entry["embed_error"] = True, False, self.not_embedded
         return entry
 
 
@@ -167,8 +175,18 @@ def new_removal_progress(console: Console, count: int) -> Progress:
     )
 
 
+EMBED_BATCH = 25
+"""Documents embedded per ``update-embeddings`` request (the server embeds them before it answers)."""
+
+
 class Uploader:
-    """Uploads files with ``concurrency`` parallel requests through one client."""
+    """Uploads files with ``concurrency`` parallel requests through one client, then embeds them.
+
+    With a workspace the files are uploaded without it and embedded afterwards, a batch per request:
+    parallel uploads that each embed into a workspace without vectors yet race on the server (its log
+    says "Table ... already exists"), and the server reports no embedding failure at all, so the
+    workspace's answer is compared with what was sent.
+    """
 
     def __init__(
         self,
@@ -189,11 +207,7 @@ class Uploader:
         """Upload one file; any failure is captured in the result, never raised."""
         size = _size(path)
         try:
-            result = self.client.documents.upload(
-                file_path=str(path),
-                add_to_workspaces=[self.workspace] if self.workspace else None,
-                folder_name=self.folder,
-            )
+            result = self.client.documents.upload(file_path=str(path), folder_name=self.folder)
         except Exception as exc:  # each file's failure is reported with the others
             return FileResult(path, size, failure=self.explain(exc))
         return FileResult(path, size, documents=document_locations(result))
@@ -223,6 +237,29 @@ class Uploader:
             progress.update(task, description="Interrupted" if interrupted else "Done")
         ordered = [results.get(p) or FileResult(p, _size(p), cancelled=True) for p in plan.files]
         return ordered, interrupted
+
+    def embed(self, results: list[FileResult]) -> list[FileResult]:
+        """Embed the uploaded documents into the workspace; a document the server left out is ``not_embedded``."""
+        if not self.workspace:
+            return results
+        locations = [location for r in results if r.uploaded for location in r.documents]
+        missed: dict[str, str] = {}
+        for start in range(0, len(locations), EMBED_BATCH):
+            batch = locations[start : start + EMBED_BATCH]
+            try:
+                workspace = self.client.workspaces.add_documents(self.workspace, batch)
+            except Exception as exc:  # reported per file, like an upload failure
+                missed.update(dict.fromkeys(batch, self.explain(exc).message))
+                continue
+            held = {d.get("docpath") for d in workspace.get("documents") or []}
+            why = f"uploaded, but the server did not embed it into {self.workspace} (its log says why)"
+            missed.update({location: why for location in batch if location not in held})
+        return [_embedded(r, missed) for r in results]
+
+
+def _embedded(result: FileResult, missed: Mapping[str, str]) -> FileResult:
+    reasons = [missed[location] for location in result.documents if location in missed]
+    return replace(result, not_embedded=reasons[0]) if reasons else result
 
 
 def document_locations(result: Any) -> list[str]:
