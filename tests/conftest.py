@@ -42,6 +42,16 @@ RECORD_MODE = os.environ.get("ANYTHINGLLM_RECORD", "none")
 
 _JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]+")  # a login token in a recorded body
 _KEY_SECRET = re.compile(r'("secret"\s*:\s*)"[^"]*"')  # API keys the server lists or creates
+# Where the live server is installed shows in its answers (StorageDir, uploaded files' hotdir URLs); the
+# recordings say /app/server and /app/collector (the paths of the official image) instead.
+_INSTALL_PATH = re.compile(r"/(?:[\w.\-]+/)+?(server|collector)/(?=storage\b|hotdir\b)")
+
+
+def scrub_text(text: str) -> str:
+    """A recorded body without the live key, login tokens, key secrets or the server's install path."""
+    text = text.replace(RECORDED_KEY, "REDACTED-API-KEY")
+    text = _KEY_SECRET.sub(r'\1"REDACTED-API-KEY"', _JWT.sub("REDACTED-TOKEN", text))
+    return _INSTALL_PATH.sub(r"/app/\1/", text)
 
 
 def _canonical_uri(uri: str) -> str:
@@ -70,9 +80,10 @@ def _scrub_request(request: Any) -> Any:
 def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     body = response.get("body", {})
     if isinstance(body.get("string"), bytes):
-        text = body["string"].decode("utf-8", "replace").replace(RECORDED_KEY, "REDACTED-API-KEY")
-        text = _KEY_SECRET.sub(r'\1"REDACTED-API-KEY"', _JWT.sub("REDACTED-TOKEN", text))
-        body["string"] = text.encode()
+        body["string"] = scrub_text(body["string"].decode("utf-8", "replace")).encode()
+        for name, values in response.get("headers", {}).items():
+            if name.lower() == "content-length":
+                values[:] = [str(len(body["string"]))]
     return response
 
 
