@@ -18,6 +18,7 @@ from .._resource import M, Resource, operation
 from .._validate import check_file_source, check_number, require_bool, require_list, require_slug, require_text
 from ..errors import ApiError, InvalidResponseError, NotFoundError, ServerError, UnsupportedOperationError
 from ..types import Document, DocumentFolder, DocumentPage, OperationResult
+from . import _accounts
 
 DEFAULT_FOLDER = "custom-documents"
 """The folder the server stores documents in when no other is named; it cannot be removed."""
@@ -209,16 +210,11 @@ class DocumentsModule(Resource[M]):
         except ServerError as exc:
             if "no url content found" not in exc.server_message.lower():
                 raise
-            raise LinkFetchError(
-                exc.status_code,
+            message = (
                 f"The server could not fetch {url}: the host is unreachable from the server, or the page is "
-                f'empty (server said: "{exc.server_message}"). Nothing was stored.',
-                exc.details,
-                method=exc.method,
-                path=exc.path,
-                body=exc.body,
-                content_type=exc.content_type,
-            ) from exc
+                f'empty (server said: "{exc.server_message}"). Nothing was stored.'
+            )
+            raise _accounts.rewrap(exc, message, LinkFetchError) from exc
         document = _first_document(parsed, "upload_link")
         heading = None if accept_error_page else _error_page(document)
         if heading is None:
