@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PY     := $(BIN)/python
 
-.PHONY: venv regen check-releases check-generated test lint typecheck pytest record bench clean
+.PHONY: venv regen check-releases check-generated test test-pythons lint typecheck pytest record bench clean
 
 venv: $(STAMP)
 
@@ -42,6 +42,11 @@ pytest: $(STAMP)
 
 ## The test command: lint, types, and the whole test suite (cassette replays, no network).
 test: lint typecheck pytest
+
+## The built wheel in a fresh venv of every supported Python (pyenv's 3.11, 3.12, 3.13): the README examples
+## on each, the whole suite on each but the main interpreter (`make test` ran it). Missing versions are skipped.
+test-pythons: $(STAMP)
+	$(PY) scripts/test_pythons.py $(ARGS)
 
 ## Record interactions the cassettes lack, against a live server you run on loopback yourself
 ## (ANYTHINGLLM_BASE_URL, ANYTHINGLLM_API_KEY); keys and login tokens are scrubbed before writing.

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ._client import AnythingLLMClient, AsyncAnythingLLMClient
+    from ._generated_client import generated_client
     from .errors import (
         APIConnectionError,
         ApiError,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
         UnsupportedOperationError,
         WrongEndpointError,
     )
+    from .resources.documents import LinkFetchError
     from .resources.http import HttpClient
     from .streaming import AsyncChatStream, AsyncCompletionStream, ChatStream, CompletionStream
 
@@ -54,6 +56,7 @@ __all__ = [
     "CompletionStream",
     "HttpClient",
     "InvalidResponseError",
+    "LinkFetchError",
     "MultiUserModeRequiredError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -64,12 +67,15 @@ __all__ = [
     "UnprocessableError",
     "UnsupportedOperationError",
     "WrongEndpointError",
+    "generated_client",
 ]
 
 _HOME = {
     "AnythingLLMClient": "._client",
     "AsyncAnythingLLMClient": "._client",
     "HttpClient": ".resources.http",
+    "LinkFetchError": ".resources.documents",
+    "generated_client": "._generated_client",
     "ChatStream": ".streaming",
     "AsyncChatStream": ".streaming",
     "CompletionStream": ".streaming",

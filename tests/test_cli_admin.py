@@ -11,6 +11,7 @@ import pytest
 
 from anythingllm.cli import regen
 from anythingllm.cli.errors import UsageProblem
+from tests.conftest import needs_checkout
 from tests.test_cli_support import cli_replay, cli_sent, parse_json, paths, run
 
 __all__ = ["cli_sent"]  # the fixture, used by name
@@ -49,7 +50,7 @@ def test_admin_invites(cli_sent: list[httpx.Request]) -> None:
     with cli_replay("admin_multi_user"):
         listed = run("admin", "invites", "list")
         created = run("admin", "invites", "create", "--workspace-id", "18")
-        revoked = run("admin", "invites", "delete", "4")
+        revoked = run("admin", "invites", "delete", "4", "--yes")
     assert [r.exit_code for r in (listed, created, revoked)] == [0, 0, 0]
     assert re.search(r"│ +1 │ XXXXXXX-XXXXXXX-XXXXXXX-INVITE2 │ pending", listed.stdout)
     assert "http://127.0.0.1:3001/accept-invite/XXXXXXX-XXXXXXX-XXXXXXX-INVITE4" in created.stdout
@@ -121,7 +122,7 @@ def test_embeds_lifecycle(cli_sent: list[httpx.Request]) -> None:
         updated = run("embeds", "update", EMBED, "--chat-mode", "query", "--max-chats-per-day", "5", "--enable")
         chats = run("embeds", "chats", EMBED)
         session = parse_json(run("--json", "embeds", "chats", EMBED, "--session", SESSION))
-        deleted = run("embeds", "delete", EMBED)
+        deleted = run("embeds", "delete", EMBED, "--yes")
     assert [r.exit_code for r in (created, listed, updated, chats, deleted)] == [0] * 5
     assert created.stdout == f"✓ Created chat widget {EMBED} for vcr-embed-ws\n"
     assert json.loads(cli_sent[0].content)["allowlist_domains"] == "example.com"
@@ -144,6 +145,7 @@ def test_unknown_embed() -> None:
 # --- regen -----------------------------------------------------------------------------------------------------
 
 
+@needs_checkout
 def test_regen_needs_a_checkout(tmp_path: Path) -> None:
     with pytest.raises(UsageProblem, match="source checkout"):
         regen.find_script(tmp_path)
@@ -157,6 +159,7 @@ def test_regen_outside_a_checkout_exits_2(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert "regen only works from a source checkout" in result.stderr
 
 
+@needs_checkout
 def test_regen_runs_the_pipeline_script_with_its_arguments() -> None:
     result = run("--json", "regen", "--no-such-regen-option", server=False)
     assert result.exit_code == 1

@@ -44,10 +44,12 @@ SPECIAL: dict[type[ApiError], set[tuple[str, int]]] = {
         ("session_chat_reset", (11,)),
         ("session_non_admin", (12,)),
         ("session_system", (29,)),
+        ("readme_cli", (15,)),
     ),
     MultiUserModeRequiredError: _cases(
         ("admin_single_user", (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13)),
         ("admin_simple_sso", (4,)),
+        ("readme_cli", (16,)),
     ),
     PermissionDeniedError: _cases(
         ("admin_multi_user", (31,)),

@@ -111,7 +111,7 @@ async def test_empty_500_of_an_embedding_of_text_names_the_embedding_provider(cl
 
 
 async def test_a_document_the_server_did_not_embed_is_a_server_error(client: Any) -> None:
-    with replay("hints_llm_down_add_documents"):
+    with replay("hints_llm_down_add_documents", repeats=True):  # remove_documents reads the listing again
         await resolve(client.workspaces.create(WS_NAME))
         stored = await resolve(client.documents.raw_text("Hummingbirds hover.", title="hint note"))
         error = await _raises(ServerError, lambda: client.workspaces.add_documents(WS, [stored["location"]]))

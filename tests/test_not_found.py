@@ -199,9 +199,8 @@ async def test_a_move_into_a_folder_that_does_not_exist_is_not_found(client: Any
     with replay("notfound_documents_move_to_missing_folder") as cassette:
         stored = await resolve(client.documents.raw_text("A note that will not move.", title="nf note"))
         source = stored["location"]
-        with pytest.raises(NotFoundError, match="no folder 'nf-missing-folder'") as caught:
-            await resolve(client.documents.move(source, "nf-missing-folder/nf-note.json"))
-        assert caught.value.server_message == "Failed to move some files."
+        with pytest.raises(NotFoundError, match="no folder named 'nf-missing-folder' exists"):
+            await resolve(client.documents.move(source, "nf-missing-folder/nf-note.json"))  # checked, not sent
         await resolve(client.system.remove_documents([source]))
         assert cassette.all_played or RECORD_MODE != "none"
 

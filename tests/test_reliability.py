@@ -13,7 +13,7 @@ import time
 import tracemalloc
 import types
 from collections.abc import AsyncIterator, Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
 
@@ -225,7 +225,7 @@ async def test_retry_after_is_honoured(client: Client, fault_server: FaultServer
 
 @pytest.mark.parametrize(
     "retry_after",
-    ["86400", format_datetime(datetime.now(timezone.utc) + timedelta(days=2), usegmt=True)],
+    ["86400", format_datetime(datetime.now(UTC) + timedelta(days=2), usegmt=True)],
     ids=["seconds", "http-date"],
 )
 async def test_a_huge_retry_after_is_capped(

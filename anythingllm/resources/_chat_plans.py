@@ -425,6 +425,8 @@ def _thread_from(answer: Mapping[str, Any], workspace: str, action: str) -> Chat
 
 
 def delete_thread(target: Target) -> Plan[OperationResult]:
-    """``DELETE /v1/workspace/{slug}/thread/{thread}`` (the server answers OK for an unknown thread too)."""
+    """``DELETE /v1/workspace/{slug}/thread/{thread}``, after checking in ``GET /v1/workspaces`` that the
+    thread exists: the server answers OK for an unknown thread too (NotFoundError here)."""
+    yield from get_thread(target)
     yield Call("threads.thread_delete", {"slug": target.workspace, "thread_slug": target.thread}, expect_json=False)
     return {"success": True, "message": f"thread {target.thread!r} of workspace {target.workspace!r} deleted"}

@@ -152,23 +152,27 @@ class WorkspacesModule(Resource[M]):
 
     @operation
     def remove_document(self, workspace_id: str, document_id: str) -> Plan[Workspace]:
-        """Remove one document (its location ``folder/file.json``, or its file name) from a workspace.
+        """Remove one document from a workspace; the file itself stays.
 
-        The file itself stays. The server answers alike whether or not the workspace holds the document,
-        so its documents are read first: NotFoundError when it does not hold it.
+        ``document_id`` is its location ``folder/file.json`` (the workspace document's ``docpath``) or its
+        file name. The server answers alike whether or not the document was embedded, so the workspace is
+        read first (``GET /v1/workspace/{slug}``, one extra call): NotFoundError when it does not hold it.
         """
         slug = require_slug("workspace_id", workspace_id)
-        wanted = require_slug("document_id", document_id) if "/" not in str(document_id) else str(document_id)
+        wanted = require_text("document_id", document_id)
+        if "/" not in wanted:
+            wanted = require_slug("document_id", wanted)
         row = yield from workspace_row(slug)
-        held = [d for d in row.get("documents") or [] if wanted in (d.get("docpath"), d.get("filename"))]
-        if not held:
+        paths = [str(d.get("docpath")) for d in row.get("documents") or []]
+        matches = [p for p in paths if wanted in (p, p.rpartition("/")[2])]
+        if not matches:
             raise NotFoundError(
                 404,
-                f"workspace {slug!r} holds no document {wanted!r} (workspaces.get_documents() lists them)",
+                f"workspace {slug!r} has no document {wanted!r} embedded (workspaces.get_documents() lists them)",
                 method="GET",
                 path=f"/api/v1/workspace/{slug}",
             )
-        return (yield from _update_embeddings(slug, deletes=[str(held[0]["docpath"])]))
+        return (yield from _update_embeddings(slug, deletes=matches[:1]))
 
     @operation
     def search(
@@ -234,6 +238,7 @@ def _not_embedded(slug: str, skipped: list[str]) -> Plan[NoReturn]:
             404,
             f"no document is stored at {', '.join(map(repr, unknown))} (documents.list() shows the locations); "
             "the other documents were added",
+            {"not_stored": unknown},
             method="POST",
             path=path,
         )
@@ -242,6 +247,7 @@ def _not_embedded(slug: str, skipped: list[str]) -> Plan[NoReturn]:
         f"The server did not embed {', '.join(map(repr, skipped))} in workspace {slug!r} although "
         "the documents exist, and did not say why: most likely its embedding provider is not running, not "
         "reachable or failing, or its vector database failed. The AnythingLLM server log has the cause.",
+        {"not_embedded": skipped},
         method="POST",
         path=path,
     )
