@@ -38,6 +38,7 @@ RECORD_MODE = os.environ.get("ANYTHINGLLM_RECORD", "none")
 
 _JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]+")  # a login token in a recorded body
 _KEY_SECRET = re.compile(r'("secret"\s*:\s*)"[^"]*"')  # API keys the server lists or creates
+_HOTDIR = re.compile(r"file://[^\"\s]*?/collector/hotdir/")  # the recording machine's server path in document urls
 
 
 def _canonical_uri(uri: str) -> str:
@@ -65,6 +66,7 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     if isinstance(body.get("string"), bytes):
         text = body["string"].decode("utf-8", "replace").replace(RECORDED_KEY, "REDACTED-API-KEY")
         text = _KEY_SECRET.sub(r'\1"REDACTED-API-KEY"', _JWT.sub("REDACTED-TOKEN", text))
+        text = _HOTDIR.sub("file:///app/collector/hotdir/", text)  # as the server's Docker image names it
         body["string"] = text.encode()
     return response
 
