@@ -1,0 +1,72 @@
+"""Workflows built on the friendly layer: compare, conversations by title, folder sync, archive, bulk access.
+
+``client.workflows`` (or ``Workflows(client)``) offers them on the sync and the async client alike:
+each is written once as a flow of friendly calls (:mod:`._flow`) that one of two drivers runs, with
+threads on the sync client and tasks on the async one where calls go out together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING, Any, overload
+
+from .._resource import Async, M, Sync
+from ..resources._chat_plans import ChatMode
+from ._flow import Driven, Flow, workflow
+from .compare import CompareInput, CompareResult, WorkspaceDone, compare_flow, stream_async, stream_sync
+from .errors import WorkflowError
+
+if TYPE_CHECKING:
+    from .._client import _ClientCore
+
+__all__ = [
+    "CompareResult",
+    "WorkflowError",
+    "Workflows",
+    "WorkspaceDone",
+]
+
+
+class Workflows(Driven[M]):
+    """The workflows of one client (``client.workflows``): every method works on both clients.
+
+    On :class:`~anythingllm.AnythingLLMClient` a method returns its result; on
+    :class:`~anythingllm.AsyncAnythingLLMClient` an awaitable of it (``compare_stream`` an async iterator).
+    """
+
+    def __init__(self, client: _ClientCore[M]) -> None:
+        super().__init__(client)  # the client this object calls: client.workflows is Workflows(client)
+
+    def __repr__(self) -> str:
+        return f"<Workflows {'async' if self._is_async else 'sync'}>"
+
+    @workflow
+    def compare(
+        self, message: str, workspaces: list[str], mode: ChatMode | None = None, concurrency: int = 4
+    ) -> Flow[list[CompareResult]]:
+        """Send ``message`` to every workspace at once (``concurrency`` at a time); one result each.
+
+        Each :class:`CompareResult` has the ``answer``, ``sources``, ``metrics`` (tokens, duration, model,
+        provider), ``seconds`` and ``error``; one workspace failing never stops the others.
+        """
+        return (yield from compare_flow(self._client, CompareInput.of(message, workspaces, mode, concurrency)))
+
+    @overload
+    def compare_stream(
+        self: Workflows[Sync], message: str, workspaces: list[str], mode: ChatMode | None = None, concurrency: int = 4
+    ) -> Iterator[tuple[str, Any]]: ...
+    @overload
+    def compare_stream(
+        self: Workflows[Async], message: str, workspaces: list[str], mode: ChatMode | None = None, concurrency: int = 4
+    ) -> AsyncIterator[tuple[str, Any]]: ...
+    def compare_stream(
+        self, message: str, workspaces: list[str], mode: ChatMode | None = None, concurrency: int = 4
+    ) -> Iterator[tuple[str, Any]] | AsyncIterator[tuple[str, Any]]:
+        """The streamed :meth:`compare`: ``(workspace, event)`` pairs as they arrive, from every workspace.
+
+        Events are the chat stream's (``TextChunk``, ``FinalResponse``...); each workspace ends with one
+        :class:`WorkspaceDone` holding its :class:`CompareResult` (its error, if it failed). Iterate it
+        with ``for`` (sync client) or ``async for`` (async client); leaving early closes every stream.
+        """
+        request = CompareInput.of(message, workspaces, mode, concurrency)
+        return stream_async(self._client, request) if self._is_async else stream_sync(self._client, request)
