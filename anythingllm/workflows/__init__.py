@@ -14,13 +14,18 @@ from .._resource import Async, M, Sync
 from ..resources._chat_plans import ChatMode
 from ._flow import Driven, Flow, workflow
 from .compare import CompareInput, CompareResult, WorkspaceDone, compare_flow, stream_async, stream_sync
-from .errors import WorkflowError
+from .conversation import Conversation, ConversationReply, open_flow
+from .errors import AmbiguousThreadError, WorkflowError
+from .suggest import followups_flow
 
 if TYPE_CHECKING:
     from .._client import _ClientCore
 
 __all__ = [
+    "AmbiguousThreadError",
     "CompareResult",
+    "Conversation",
+    "ConversationReply",
     "WorkflowError",
     "Workflows",
     "WorkspaceDone",
@@ -70,3 +75,27 @@ class Workflows(Driven[M]):
         """
         request = CompareInput.of(message, workspaces, mode, concurrency)
         return stream_async(self._client, request) if self._is_async else stream_sync(self._client, request)
+
+    @workflow
+    def conversation(
+        self, workspace: str, title: str | None = None, *, thread: str | None = None, auto_title: bool = False
+    ) -> Flow[Conversation[M]]:
+        """The thread named ``title`` in ``workspace`` as a :class:`Conversation`, created if there is none.
+
+        Several threads of that name raise :class:`AmbiguousThreadError` (listing their slugs);
+        ``thread=<slug>`` picks one by slug. ``auto_title=True`` renames a thread this call creates
+        after its first exchange (one extra completion call); without ``title`` it always starts a new
+        thread (named ``"New conversation"`` until then).
+        """
+        return (yield from open_flow(self._client, workspace, title, thread, auto_title))
+
+    @workflow
+    def suggest_followups(
+        self, workspace: str, answer: str, n: int = 3, *, question: str | None = None
+    ) -> Flow[list[str]]:
+        """Up to ``n`` follow-up questions about ``answer``, asked of the workspace (OpenAI-compatible endpoint).
+
+        One ``POST /v1/openai/chat/completions`` (the server stores it in the workspace's history). A
+        reply without usable questions (one that only echoes the request, say) gives ``[]``.
+        """
+        return (yield from followups_flow(self._client, workspace, answer, n, question))
