@@ -7,7 +7,8 @@ threads on the sync client and tasks on the async one where calls go out togethe
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+import os
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, Any, overload
 
 from .._resource import Async, M, Sync
@@ -17,6 +18,7 @@ from .compare import CompareInput, CompareResult, WorkspaceDone, compare_flow, s
 from .conversation import Conversation, ConversationReply, open_flow
 from .errors import AmbiguousThreadError, WorkflowError
 from .suggest import followups_flow
+from .sync import FileSync, SyncInput, SyncReport, sync_flow
 
 if TYPE_CHECKING:
     from .._client import _ClientCore
@@ -26,6 +28,8 @@ __all__ = [
     "CompareResult",
     "Conversation",
     "ConversationReply",
+    "FileSync",
+    "SyncReport",
     "WorkflowError",
     "Workflows",
     "WorkspaceDone",
@@ -99,3 +103,25 @@ class Workflows(Driven[M]):
         reply without usable questions (one that only echoes the request, say) gives ``[]``.
         """
         return (yield from followups_flow(self._client, workspace, answer, n, question))
+
+    @workflow
+    def sync_folder(
+        self,
+        path: str | os.PathLike[str],
+        workspace: str,
+        folder: str | None = None,
+        delete: bool = False,
+        dry_run: bool = False,
+        *,
+        concurrency: int = 4,
+        on_file: Callable[[FileSync], None] | None = None,
+    ) -> Flow[SyncReport]:
+        """Make ``workspace``'s documents match the files under ``path``; a :class:`SyncReport` per file.
+
+        New files are uploaded, changed ones (by SHA-256, kept in each document's ``docSource``)
+        re-uploaded and their old version deleted; ``delete=True`` also removes the documents of files
+        that are gone. ``folder`` is the server folder to store them in. ``dry_run=True`` only reports.
+        A second run without changes uploads nothing. ``on_file`` hears of each file as it is done.
+        """
+        job = SyncInput.of(path, workspace, folder, delete, dry_run, concurrency)
+        return (yield from sync_flow(self._client, job, on_file))
