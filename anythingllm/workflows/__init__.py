@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, overload
 
 from .._resource import Async, M, Sync
 from ..resources._chat_plans import ChatMode
 from ._flow import Driven, Flow, workflow
+from .archive import Archive, ArchiveInput, ArchiveReport, ArchiveUnit, archive_flow, read_archive
 from .compare import CompareInput, CompareResult, WorkspaceDone, compare_flow, stream_async, stream_sync
 from .conversation import Conversation, ConversationReply, open_flow
-from .errors import AmbiguousThreadError, WorkflowError
+from .errors import AmbiguousThreadError, ArchiveVerificationError, WorkflowError
 from .suggest import followups_flow
 from .sync import FileSync, SyncInput, SyncReport, sync_flow
 
@@ -25,6 +27,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AmbiguousThreadError",
+    "Archive",
+    "ArchiveReport",
+    "ArchiveUnit",
+    "ArchiveVerificationError",
     "CompareResult",
     "Conversation",
     "ConversationReply",
@@ -33,6 +39,7 @@ __all__ = [
     "WorkflowError",
     "Workflows",
     "WorkspaceDone",
+    "read_archive",
 ]
 
 
@@ -125,3 +132,25 @@ class Workflows(Driven[M]):
         """
         job = SyncInput.of(path, workspace, folder, delete, dry_run, concurrency)
         return (yield from sync_flow(self._client, job, on_file))
+
+    @workflow
+    def archive(
+        self,
+        older_than_days: float = 30,
+        workspaces: str | list[str] | None = None,
+        out: str | os.PathLike[str] = "chats.jsonl",
+        delete: bool = False,
+        dry_run: bool = True,
+        *,
+        concurrency: int = 4,
+        now: datetime | None = None,
+    ) -> Flow[ArchiveReport]:
+        """Export threads and default chat histories whose newest message is older than ``older_than_days``.
+
+        ``dry_run=True`` (the default) only reports what would go. Otherwise the chats are written to
+        ``out`` (JSONL; never overwritten) and read back; only then, with ``delete=True``, are the
+        threads deleted and the default histories reset. ``workspaces``: slug or name patterns
+        (``"team-*"``); ``now``: the moment ages are counted from (default: now).
+        """
+        job = ArchiveInput.of(older_than_days, workspaces, out, delete, dry_run, concurrency, now)
+        return (yield from archive_flow(self._client, job))
