@@ -57,7 +57,12 @@ SPECIAL: dict[type[ApiError], set[tuple[str, int]]] = {
         ("session_non_admin", (3, 4, 5, 6, 8)),
         ("session_single_user", (9,)),
     ),
-    NotFoundError: _cases(("errors_openai", (2,)), ("errors_chat", (0, 4, 11))),
+    NotFoundError: _cases(
+        ("errors_openai", (2,)),
+        ("errors_chat", (0, 4, 11)),
+        ("workflow_compare", (2, 5)),  # a workspace that does not exist, among those compared
+        ("workflow_cli_compare", (2,)),
+    ),
     ChatAbortedError: _cases(
         ("errors_chat", (1, 2, 3, 5, 6, 7, 14, 15)),
         ("errors_malformed", (6,)),

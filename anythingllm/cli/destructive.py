@@ -1,0 +1,26 @@
+"""Confirmation for commands that delete: asked in a terminal, refused without ``--yes`` elsewhere."""
+
+from __future__ import annotations
+
+import typer
+
+from .errors import UsageProblem
+from .inputs import stdin_is_terminal
+from .state import State
+
+
+def confirm_destructive(state: State, question: str, yes: bool) -> None:
+    """Go on with ``--yes``; ask in a terminal; without a terminal (a script, a pipe, ``--json``) refuse.
+
+    A refusal is a usage error (exit status 2) that names ``--yes``; a "no" at the prompt exits with 1.
+    """
+    if yes:
+        return
+    if state.out.json_mode or not stdin_is_terminal():
+        raise UsageProblem(
+            f"refusing to delete without confirmation: {question}",
+            "stdin is not a terminal, so nobody can be asked: add --yes to go ahead (try --dry-run first).",
+        )
+    if not typer.confirm(question, default=False, err=True):
+        state.out.note("Cancelled: nothing was deleted.", style="yellow")
+        raise typer.Exit(1)
