@@ -53,7 +53,7 @@ def uploaded(sent: list[httpx.Request]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def statuses(report: SyncReport) -> dict[str, str]:
+def statuses(report: SyncReport) -> Any:
     return {f.path: f.status for f in report.files}
 
 
@@ -62,10 +62,13 @@ async def test_sync_uploads_what_changed_replaces_old_versions_and_then_nothing(
 ) -> None:
     root = folder(tmp_path)
     told: list[FileSync] = []
+    plans: list[list[str]] = []
     with workflow_replay("workflow_sync") as cassette:
         ws = (await resolve(client.workspaces.create("WF Sync")))["slug"]
         start = len(sent)
-        first = await resolve(client.workflows.sync_folder(root, ws, on_file=told.append))
+        first = await resolve(
+            client.workflows.sync_folder(root, ws, on_file=told.append, on_plan=lambda r: plans.append(statuses(r)))
+        )
         run1 = sent[start:]
         (root / "empty.txt").unlink()
 
@@ -80,7 +83,8 @@ async def test_sync_uploads_what_changed_replaces_old_versions_and_then_nothing(
         preview = await resolve(client.workflows.sync_folder(root, ws, delete=True, dry_run=True))
         run3 = sent[start:]
         start = len(sent)
-        third = await resolve(client.workflows.sync_folder(root, ws, delete=True))
+        told_third: list[FileSync] = []
+        third = await resolve(client.workflows.sync_folder(root, ws, delete=True, on_file=told_third.append))
         run4 = sent[start:]
         start = len(sent)
         fourth = await resolve(client.workflows.sync_folder(root, ws, delete=True))
@@ -102,7 +106,9 @@ async def test_sync_uploads_what_changed_replaces_old_versions_and_then_nothing(
     assert not first.ok and first.counts["added"] == 2
     failed = next(f for f in first.files if f.path == "empty.txt")
     assert "No text content found" in str(failed.error)
-    assert sorted(f.path for f in told) == ["empty.txt", "guide/setup.md", "notes.txt", "photo.xyz"]
+    assert sorted(f.path for f in told) == ["empty.txt", "guide/setup.md", "notes.txt", "photo.xyz"]  # once each
+    planned = {"empty.txt": "added", "guide/setup.md": "added", "notes.txt": "added", "photo.xyz": "skipped"}
+    assert plans == [planned]  # before anything was sent
     assert calls(run1)[:2] == [TYPES, ("GET", f"/api/v1/workspace/{ws}")]
     assert sorted(calls(run1)[2:5]) == [UPLOAD] * 3 and calls(run1)[5:] == [("GET", f"/api/v1/workspace/{ws}")]
     sent_meta = uploaded(run1)
@@ -123,14 +129,15 @@ async def test_sync_uploads_what_changed_replaces_old_versions_and_then_nothing(
 
     # 4. the real run: the edit and the new file uploaded, the old version and the gone file deleted in one call
     assert statuses(third) == expected and third.ok
+    assert sorted(f.path for f in told_third) == sorted(expected)  # each file once, the removed one too
     assert calls(run4)[:2] == [TYPES, ("GET", f"/api/v1/workspace/{ws}")]
     assert sorted(calls(run4)[2:4]) == [UPLOAD] * 2
-    assert calls(run4)[4:] == [("GET", f"/api/v1/workspace/{ws}"), REMOVE]
+    assert calls(run4)[4:] == [("GET", f"/api/v1/workspace/{ws}"), REMOVE, REMOVE]  # one per file
     updated = next(f for f in third.files if f.path == "notes.txt")
     removed = next(f for f in third.files if f.path == "guide/setup.md")
     old_notes = next(f for f in first.files if f.path == "notes.txt").documents
     assert updated.replaced == old_notes and updated.documents != old_notes
-    assert sorted(body(run4[-1])["names"]) == sorted(old_notes + removed.replaced)
+    assert sorted(body(r)["names"] for r in run4[-2:]) == sorted([old_notes, removed.replaced])
 
     # 5. and again nothing to do
     assert calls(run5) == [TYPES, ("GET", f"/api/v1/workspace/{ws}")]
@@ -190,8 +197,25 @@ async def test_sync_arguments_are_checked_before_any_request(client: Any, tmp_pa
 NOTES_V2 = "Otters hold hands while they sleep, and sea otters use tools.\n"
 
 
-def _recorded() -> list[Any]:
-    return [Reply.recorded(i) for i in load_interactions("workflow_sync")]
+class Recorded:
+    """The interactions of the recorded sync runs, found by what they are (not by position)."""
+
+    def __init__(self) -> None:
+        self.all = load_interactions("workflow_sync")
+
+    def _where(self, method: str, suffix: str) -> list[dict[str, Any]]:
+        return [i for i in self.all if i["request"]["method"] == method and i["request"]["uri"].endswith(suffix)]
+
+    def reply(self, method: str, suffix: str, nth: int = 0) -> Reply:
+        return Reply.recorded(self._where(method, suffix)[nth])
+
+    def upload(self, file_name: str, nth: int = 0) -> tuple[Reply, str]:
+        """The recorded answer to the ``nth`` upload of ``file_name``, and the location it gave."""
+        found = [
+            i for i in self._where("POST", "/document/upload") if f'filename="{file_name}"' in str(i["request"]["body"])
+        ]
+        text = found[nth]["response"]["body"]["string"]
+        return Reply.recorded(found[nth]), json.loads(text)["documents"][0]["location"]
 
 
 async def _sync_on(server: FaultServer, kind: str, root: Path, **options: Any) -> SyncReport:
@@ -210,18 +234,20 @@ async def test_an_upload_the_server_did_not_embed_fails_and_keeps_the_old_versio
     (root / "guide").mkdir(parents=True)
     (root / "notes.txt").write_text(NOTES_V2)
     (root / "guide" / "setup.md").write_text("# Setup\n\nRun the installer, then restart.\n")
-    replies = _recorded()
+    recorded = Recorded()
+    notes_reply, notes_v2 = recorded.upload("notes.txt", 1)
     with FaultServer() as server:
-        server.script("GET", "/api/v1/document/accepted-file-types", replies[1])
-        server.script("GET", "/api/v1/workspace/wf-sync", replies[8], replies[8])  # before and after: unchanged
-        server.script("POST", "/api/v1/document/upload", replies[14])
-        server.script("DELETE", "/api/v1/system/remove-documents", replies[16])
+        server.script("GET", "/api/v1/document/accepted-file-types", recorded.reply("GET", "/accepted-file-types"))
+        before = recorded.reply("GET", "/workspace/wf-sync", 2)  # run 2: notes.txt (first version) and setup.md
+        server.script("GET", "/api/v1/workspace/wf-sync", before, before)  # before and after the upload: the same
+        server.script("POST", "/api/v1/document/upload", notes_reply)
+        server.script("DELETE", "/api/v1/system/remove-documents", recorded.reply("DELETE", "/remove-documents"))
         report = await _sync_on(server, kind, root)
         removed = [json.loads(r.body) for r in server.requests if r.method == "DELETE"]
         assert server.unexpected == []
     notes = next(f for f in report.files if f.path == "notes.txt")
     assert notes.status == "failed" and "did not embed" in str(notes.note) and notes.replaced == []
-    assert removed == [{"names": ["custom-documents/notes.txt-704a9ebf-4c0f-4242-a8db-9e5fa92bd120.json"]}]
+    assert removed == [{"names": [notes_v2]}]  # the stray upload; the old version stays
     assert next(f for f in report.files if f.path == "guide/setup.md").status == "unchanged"
     assert not report.ok
 
@@ -232,15 +258,18 @@ async def test_a_failed_delete_of_old_versions_fails_those_files_only(kind: str,
     (root / "guide").mkdir(parents=True)
     (root / "notes.txt").write_text(NOTES_V2)
     (root / "guide" / "faq.md").write_text("# FAQ\n\nAsk the team channel first.\n")
-    replies = _recorded()
+    recorded = Recorded()
+    (faq_reply, _), (notes_reply, notes_v2) = recorded.upload("faq.md"), recorded.upload("notes.txt", 1)
     with FaultServer() as server:
-        server.script("GET", "/api/v1/document/accepted-file-types", replies[11])
-        server.script("GET", "/api/v1/workspace/wf-sync", replies[12], replies[15])
-        server.script("POST", "/api/v1/document/upload", replies[13], replies[14])  # in path order: faq, notes
-        server.script("DELETE", "/api/v1/system/remove-documents", Reply.text("Internal Server Error", status=500))
+        server.script("GET", "/api/v1/document/accepted-file-types", recorded.reply("GET", "/accepted-file-types"))
+        before, after = recorded.reply("GET", "/workspace/wf-sync", 4), recorded.reply("GET", "/workspace/wf-sync", 5)
+        server.script("GET", "/api/v1/workspace/wf-sync", before, after)  # run 4, before and after its uploads
+        server.script("POST", "/api/v1/document/upload", faq_reply, notes_reply)  # in path order: faq, notes
+        failing = Reply.text("Internal Server Error", status=500)
+        server.script("DELETE", "/api/v1/system/remove-documents", failing, failing)
         report = await _sync_on(server, kind, root, delete=True, concurrency=1)
         assert server.unexpected == []
     assert statuses(report) == {"guide/faq.md": "added", "guide/setup.md": "failed", "notes.txt": "failed"}
     notes = next(f for f in report.files if f.path == "notes.txt")
     assert "could not be deleted" in str(notes.note) and type(notes.error).__name__ == "ServerError"
-    assert notes.documents == ["custom-documents/notes.txt-704a9ebf-4c0f-4242-a8db-9e5fa92bd120.json"]
+    assert notes.documents == [notes_v2]  # the new version is in; the report says the old one is too

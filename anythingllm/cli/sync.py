@@ -85,8 +85,6 @@ def sync(
     Files of types the server does not accept are skipped. A second run without changes uploads nothing.
     A failed file never stops the others; the exit status is 1 if any file failed.
     """
-    from ..workflows.sync import local_files
-
     state = state_of(ctx)
     if delete and not dry_run:
         confirm_destructive(state, f"Delete the documents of files gone from {path} out of {workspace!r}?", yes)
@@ -97,14 +95,20 @@ def sync(
     else:
         columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
         with Progress(*columns, TextColumn("files"), TimeElapsedColumn(), console=out.err) as progress:
-            task = progress.add_task("Syncing", total=len(local_files(path)))
+            task = progress.add_task("Reading", total=None)
 
-            def advance(entry: FileSync) -> None:  # one step per local file (gone files are not counted)
-                if entry.status not in ("removed", "stale"):
-                    progress.advance(task)
+            def planned(plan: SyncReport) -> None:  # every file, gone ones included, is one step
+                progress.update(task, description="Syncing", total=len(plan.files))
 
             report = workflows.sync_folder(
-                path, workspace, folder, delete, dry_run, concurrency=concurrency, on_file=advance
+                path,
+                workspace,
+                folder,
+                delete,
+                dry_run,
+                concurrency=concurrency,
+                on_file=lambda entry: progress.advance(task),
+                on_plan=planned,
             )
             progress.update(task, description="Done")
     out.result(report.to_dict(), lambda: show(out, report, everything))

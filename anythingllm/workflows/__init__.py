@@ -122,16 +122,18 @@ class Workflows(Driven[M]):
         *,
         concurrency: int = 4,
         on_file: Callable[[FileSync], None] | None = None,
+        on_plan: Callable[[SyncReport], None] | None = None,
     ) -> Flow[SyncReport]:
         """Make ``workspace``'s documents match the files under ``path``; a :class:`SyncReport` per file.
 
         New files are uploaded, changed ones (by SHA-256, kept in each document's ``docSource``)
         re-uploaded and their old version deleted; ``delete=True`` also removes the documents of files
         that are gone. ``folder`` is the server folder to store them in. ``dry_run=True`` only reports.
-        A second run without changes uploads nothing. ``on_file`` hears of each file as it is done.
+        A second run without changes uploads nothing. ``on_plan`` hears of the planned report before
+        anything is sent, ``on_file`` of each file as it is done (for progress bars).
         """
         job = SyncInput.of(path, workspace, folder, delete, dry_run, concurrency)
-        return (yield from sync_flow(self._client, job, on_file))
+        return (yield from sync_flow(self._client, job, on_file, on_plan))
 
     @workflow
     def archive(

@@ -32,9 +32,11 @@ What a run does
    others.
 5. ``GET /v1/workspace/{slug}`` again: a file counts as added or updated only if its new document is
    really embedded (the server does not report failed embeddings).
-6. One ``DELETE /v1/system/remove-documents`` for the old versions of updated files, the documents of
-   removed files and uploads that did not embed. The sync owns the documents it uploaded, so these go
-   for good (file, vectors and workspace links), not only out of this workspace.
+6. ``DELETE /v1/system/remove-documents`` for each file's old documents (the old version of an updated
+   file, a removed file's, an upload that did not embed), ``concurrency`` at a time: the server takes
+   about a second per document, so one call per file lets progress and failures be per file. The sync
+   owns the documents it uploaded, so these go for good (file, vectors and workspace links), not only
+   out of this workspace.
 
 A second run with no change sends only the two reads of step 1: zero uploads.
 """
@@ -210,49 +212,86 @@ def _uploaded(outcome: Outcome) -> str:
     return str(value.get("location") or value.get("path") or "")
 
 
-def sync_flow(client: Any, job: SyncInput, on_file: Callable[[FileSync], None] | None = None) -> Flow[SyncReport]:
-    """Run one sync (see the module docstring).
-
-    ``on_file`` hears of each file once: when it is classified, or for a file to send, when its upload
-    finished (the report may still turn it into ``failed`` if the server did not embed it).
-    """
-    report = SyncReport(job.workspace, job.folder, str(job.root), job.dry_run, job.delete)
-    tell = on_file or (lambda entry: None)
-    files = local_files(job.root)
-    accepted = {str(e).lower() for e in (yield ask(client.system.get_accepted_document_types))}
-    held: list[WorkspaceDocument] = yield ask(client.workspaces.get_documents, job.workspace)
-    before = remote_index(held, job.folder)
-
+def _classify(
+    job: SyncInput, files: list[tuple[str, Path]], accepted: set[str], before: dict[str, dict[str, str]]
+) -> Flow[tuple[list[FileSync], list[tuple[FileSync, Path]]]]:
+    """Hash the files the server accepts and decide each file's fate; the entries and the files to send."""
     wanted = [(rel, path) for rel, path in files if path.suffix.lower() in accepted]
-    entries = {rel: FileSync(rel, "skipped", note="type not accepted by the server") for rel, path in files}
+    entries = {rel: FileSync(rel, "skipped", note="type not accepted by the server") for rel, _ in files}
     hashes: list[Outcome] = yield Batch([local(_size_and_hash, path) for _, path in wanted], job.concurrency)
     uploads: list[tuple[FileSync, Path]] = []
     for (rel, path), hashed in zip(wanted, hashes, strict=True):
         entry = entries[rel]
+        entry.note = None
         if hashed.error is not None:
             entry.status, entry.error = "failed", hashed.error
             continue
         entry.size, entry.sha256 = hashed.value
         old = before.get(rel, {})
         if old and set(old.values()) == {entry.sha256}:
-            entry.status, entry.documents, entry.note = "unchanged", sorted(old), None
+            entry.status, entry.documents = "unchanged", sorted(old)
         else:
-            entry.status, entry.replaced, entry.note = ("updated" if old else "added"), sorted(old), None
+            entry.status, entry.replaced = ("updated" if old else "added"), sorted(old)
             uploads.append((entry, path))
-    local_names = {rel for rel, _ in files}
     for rel, old in sorted(before.items()):
-        if rel not in local_names:
-            gone = FileSync(rel, "removed" if job.delete else "stale", documents=[] if job.delete else sorted(old))
-            gone.replaced = sorted(old) if job.delete else []
-            gone.note = None if job.delete else "file gone; kept in the workspace (delete=True removes it)"
+        if rel not in entries:
+            gone = FileSync(rel, "removed", replaced=sorted(old))
+            if not job.delete:
+                gone = FileSync(rel, "stale", documents=sorted(old))
+                gone.note = "file gone; kept in the workspace (delete=True removes it)"
             entries[rel] = gone
-    report.files = [entries[rel] for rel in sorted(entries)]
-    sending = set() if job.dry_run else {id(entry) for entry, _ in uploads}
-    for entry in report.files:
-        if id(entry) not in sending:
-            tell(entry)
+    return [entries[rel] for rel in sorted(entries)], uploads
+
+
+def sync_flow(
+    client: Any,
+    job: SyncInput,
+    on_file: Callable[[FileSync], None] | None = None,
+    on_plan: Callable[[SyncReport], None] | None = None,
+) -> Flow[SyncReport]:
+    """Run one sync (see the module docstring).
+
+    ``on_plan`` hears of the report once every file's fate is decided, before anything is sent (its
+    statuses are what the run means to do). ``on_file`` hears of each file once, when its part is done:
+    at once for files with nothing to send, after its upload for a new file (which may still turn
+    ``failed`` if the server did not embed it), after the deletion of its old documents for a changed
+    or removed one.
+    """
+    report = SyncReport(job.workspace, job.folder, str(job.root), job.dry_run, job.delete)
+    told: set[int] = set()
+
+    def tell(entry: FileSync) -> None:  # each file once, when its part is done
+        if id(entry) not in told:
+            told.add(id(entry))
+            if on_file is not None:
+                on_file(entry)
+
+    files = local_files(job.root)
+    accepted = {str(e).lower() for e in (yield ask(client.system.get_accepted_document_types))}
+    held: list[WorkspaceDocument] = yield ask(client.workspaces.get_documents, job.workspace)
+    report.files, uploads = yield from _classify(job, files, accepted, remote_index(held, job.folder))
+    if on_plan is not None:
+        on_plan(report)
+    later = {id(entry) for entry, _ in uploads} | {id(e) for e in report.files if e.status == "removed"}
+    for entry in (e for e in report.files if job.dry_run or id(e) not in later):
+        tell(entry)
     if job.dry_run:
         return report
+    sent = yield from _send(client, job, uploads, first_ones_alone=not held, tell=tell)
+    doomed: list[tuple[FileSync, list[str]]] = [(e, e.replaced) for e in report.files if e.status == "removed"]
+    if uploads:
+        after = remote_index((yield ask(client.workspaces.get_documents, job.workspace)), job.folder)
+        doomed += _verify(uploads, sent, after)
+    yield from _remove(client, job, doomed, tell)
+    for entry in report.files:
+        tell(entry)
+    return report
+
+
+def _send(
+    client: Any, job: SyncInput, uploads: list[tuple[FileSync, Path]], *, first_ones_alone: bool, tell: Any
+) -> Flow[list[Outcome]]:
+    """Upload the files, ``concurrency`` at a time; each file's outcome, in order."""
 
     def upload(entry: FileSync, path: Path) -> Any:
         metadata = {"title": entry.path, "docSource": marker(entry.path, entry.sha256 or "")}
@@ -268,8 +307,9 @@ def sync_flow(client: Any, job: SyncInput, on_file: Callable[[FileSync], None] |
         def uploaded(index: int, outcome: Outcome) -> None:
             entry = uploads[start + index][0]
             if outcome.error is not None:
-                entry.status, entry.error = "failed", outcome.error
-            tell(entry)
+                entry.status, entry.error, entry.replaced = "failed", outcome.error, []  # the old version stays
+            if outcome.error is not None or entry.status == "added":  # an updated file: once its old one is gone
+                tell(entry)
 
         return uploaded
 
@@ -278,35 +318,46 @@ def sync_flow(client: Any, job: SyncInput, on_file: Callable[[FileSync], None] |
     # purges it). So into a workspace that holds no document yet, files go one at a time until one is in.
     steps = [upload(entry, path) for entry, path in uploads]
     sent: list[Outcome] = []
-    while not held and len(sent) < len(steps) and not any(o.ok for o in sent):
+    while first_ones_alone and len(sent) < len(steps) and not any(o.ok for o in sent):
         sent += yield Batch(steps[len(sent) : len(sent) + 1], 1, on_each=uploaded_from(len(sent)))
     sent += yield Batch(steps[len(sent) :], job.concurrency, on_each=uploaded_from(len(sent)))
-    doomed = [loc for entry in report.files if entry.status == "removed" for loc in entry.replaced]
-    if uploads:
-        after = remote_index((yield ask(client.workspaces.get_documents, job.workspace)), job.folder)
-        for (entry, _), outcome in zip(uploads, sent, strict=True):
-            if outcome.error is not None:
-                entry.replaced = []  # the old version stays
-                continue
-            fresh = sorted(loc for loc, sha in after.get(entry.path, {}).items() if sha == entry.sha256)
-            fresh = [loc for loc in fresh if loc not in entry.replaced]
-            if fresh:
-                entry.documents = fresh
-                doomed += entry.replaced
-            else:
-                entry.status, entry.replaced = "failed", []
-                entry.note = "uploaded, but the server did not embed it in the workspace (its log says why)"
-                if location := _uploaded(outcome):
-                    doomed.append(location)
-    if doomed:
-        try:
-            yield ask(client.system.remove_documents, sorted(set(doomed)))
-        except Exception as exc:  # the new versions are in; the old ones could not be deleted
-            for entry in report.files:
-                if set(entry.replaced) & set(doomed):
-                    entry.status, entry.error = "failed", exc
-                    entry.note = "the old version(s) could not be deleted and are still in the workspace"
-    return report
+    return sent
+
+
+def _verify(
+    uploads: list[tuple[FileSync, Path]], sent: list[Outcome], after: dict[str, dict[str, str]]
+) -> list[tuple[FileSync, list[str]]]:
+    """Check each upload is embedded now; what to delete: old versions, and uploads that did not embed."""
+    doomed: list[tuple[FileSync, list[str]]] = []
+    for (entry, _), outcome in zip(uploads, sent, strict=True):
+        if outcome.error is not None:
+            continue
+        fresh = sorted(loc for loc, sha in after.get(entry.path, {}).items() if sha == entry.sha256)
+        fresh = [loc for loc in fresh if loc not in entry.replaced]
+        if fresh:
+            entry.documents = fresh
+            if entry.replaced:
+                doomed.append((entry, entry.replaced))
+            continue
+        entry.status, entry.replaced = "failed", []
+        entry.note = "uploaded, but the server did not embed it in the workspace (its log says why)"
+        if location := _uploaded(outcome):
+            doomed.append((entry, [location]))
+    return doomed
+
+
+def _remove(client: Any, job: SyncInput, doomed: list[tuple[FileSync, list[str]]], tell: Any) -> Flow[None]:
+    """Delete each file's old documents (one call per file, ``concurrency`` at a time)."""
+
+    def removed(index: int, outcome: Outcome) -> None:
+        entry = doomed[index][0]
+        if outcome.error is not None and entry.status != "failed":
+            entry.status, entry.error = "failed", outcome.error
+            entry.note = "its old version(s) could not be deleted and are still in the workspace"
+        tell(entry)
+
+    asks = [ask(client.system.remove_documents, sorted(locations)) for _, locations in doomed]
+    yield Batch(asks, job.concurrency, on_each=removed)
 
 
 def _size_and_hash(path: Path) -> tuple[int, str]:
