@@ -1,4 +1,4 @@
-"""``anythingllm compare | chat --title | sync | archive`` against recordings of a real server (make record)."""
+"""``anythingllm compare | chat --title | sync | archive | access`` against recordings of a real server."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from anythingllm.workflows import read_archive
+from tests.conftest import RECORDED_PASSWORD
 from tests.test_cli_support import cli_sent, parse_json, paths, run
 from tests.workflow_cassettes import workflow_replay
 
@@ -135,3 +136,37 @@ def test_archive_is_a_dry_run_unless_delete_and_delete_needs_yes(
     bad = run("archive", "--older-than", "soon", "--out", "x.jsonl", server=False)
     assert bad.exit_code == 2 and "not an age such as 30d" in bad.stderr
     assert json.loads((tmp_path / "old.jsonl").read_text().splitlines()[0])["units"] == 1
+
+
+def test_access_grant_and_revoke_report_per_workspace(cli_sent: list[httpx.Request]) -> None:
+    """Recorded in multi-user mode."""
+    with workflow_replay("workflow_cli_access") as cassette:
+        for name in ("WF CLI Team One", "WF CLI Team Two"):
+            assert run("workspaces", "create", name).exit_code == 0
+        for user in ("wf-cara", "wf-dan"):
+            assert run("admin", "users", "create", user, "--password", RECORDED_PASSWORD).exit_code == 0
+        granted = run("access", "grant", "wf-cara", "wf-dan", "--workspaces", "wf-cli-team-*")
+        again = run("--json", "access", "grant", "wf-cara", "--workspaces", "wf-cli-team-*")
+        refused = run("access", "revoke", "wf-cara", "--workspaces", "wf-cli-team-*")
+        preview = run("access", "revoke", "wf-cara", "-w", "wf-cli-team-*", "--dry-run")
+        revoked = run("access", "revoke", "wf-cara", "-w", "wf-cli-team-*", "--yes")
+        nothing = run("access", "grant", "wf-cara", "-w", "no-such-*")
+        unknown = run("access", "grant", "wf-nobody", "-w", "wf-cli-team-*")
+        users = parse_json(run("--json", "admin", "users", "list"))
+        for user in users:
+            if str(user["username"]).startswith("wf-"):
+                assert run("admin", "users", "delete", str(user["id"]), "--yes").exit_code == 0
+        for slug in ("wf-cli-team-one", "wf-cli-team-two"):
+            assert run("workspaces", "delete", slug, "--yes").exit_code == 0
+        assert cassette.all_played or cassette.record_mode != "none"
+    assert granted.exit_code == 0 and "Changed 2 of 2 workspaces." in granted.stdout
+    assert re.search(r"│ wf-cli-team-one │ changed +│ wf-cara, wf-dan │ - +│ wf-cara, wf-dan", granted.stdout)
+    report = parse_json(again)
+    assert [w["status"] for w in report["workspaces"]] == ["unchanged", "unchanged"]
+    assert refused.exit_code == 2 and "add --yes" in refused.stderr
+    assert preview.exit_code == 0 and "Dry run: would change 2 of 2 workspaces." in preview.stdout
+    assert revoked.exit_code == 0 and re.search(
+        r"│ wf-cli-team-two │ changed +│ wf-cara +│ - +│ wf-dan", revoked.stdout
+    )
+    assert nothing.exit_code == 2 and "no workspace matches 'no-such-*'" in nothing.stderr
+    assert unknown.exit_code == 2 and "no such user(s) on the server: 'wf-nobody'" in unknown.stderr

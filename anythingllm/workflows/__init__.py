@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any, overload
 from .._resource import Async, M, Sync
 from ..resources._chat_plans import ChatMode
 from ._flow import Driven, Flow, workflow
+from .access import AccessInput, AccessReport, WorkspaceAccess, access_flow
 from .archive import Archive, ArchiveInput, ArchiveReport, ArchiveUnit, archive_flow, read_archive
 from .compare import CompareInput, CompareResult, WorkspaceDone, compare_flow, stream_async, stream_sync
 from .conversation import Conversation, ConversationReply, open_flow
-from .errors import AmbiguousThreadError, ArchiveVerificationError, WorkflowError
+from .errors import AmbiguousThreadError, ArchiveVerificationError, UnknownUsersError, WorkflowError
 from .suggest import followups_flow
 from .sync import FileSync, SyncInput, SyncReport, sync_flow
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from .._client import _ClientCore
 
 __all__ = [
+    "AccessReport",
     "AmbiguousThreadError",
     "Archive",
     "ArchiveReport",
@@ -36,8 +38,10 @@ __all__ = [
     "ConversationReply",
     "FileSync",
     "SyncReport",
+    "UnknownUsersError",
     "WorkflowError",
     "Workflows",
+    "WorkspaceAccess",
     "WorkspaceDone",
     "read_archive",
 ]
@@ -156,3 +160,20 @@ class Workflows(Driven[M]):
         """
         job = ArchiveInput.of(older_than_days, workspaces, out, delete, dry_run, concurrency, now)
         return (yield from archive_flow(self._client, job))
+
+    @workflow
+    def grant(
+        self, users: list[str | int], workspaces: str, *, dry_run: bool = False, concurrency: int = 4
+    ) -> Flow[AccessReport]:
+        """Make ``users`` (names or ids) members of every workspace whose slug or name matches ``workspaces``.
+
+        Multi-user mode only. Reports per workspace who was added and who already was a member.
+        """
+        return (yield from access_flow(self._client, AccessInput.of("grant", users, workspaces, dry_run, concurrency)))
+
+    @workflow
+    def revoke(
+        self, users: list[str | int], workspaces: str, *, dry_run: bool = False, concurrency: int = 4
+    ) -> Flow[AccessReport]:
+        """Remove ``users`` (names or ids) from every workspace whose slug or name matches ``workspaces``."""
+        return (yield from access_flow(self._client, AccessInput.of("revoke", users, workspaces, dry_run, concurrency)))
