@@ -30,7 +30,7 @@ def test_compare_shows_the_answers_side_by_side_then_the_metrics(cli_sent: list[
     header = next(line for line in shown.stdout.splitlines() if "wf-cli-one" in line)
     assert header.index("wf-cli-one") < header.index("wf-cli-two") < header.index("wf-cli-missing")
     answers = next(line for line in shown.stdout.splitlines() if line.startswith("│ Answer"))
-    assert answers.count("STUB-REPLY: Compare these") == 2 and "failed: 400" in answers
+    assert answers.count("STUB-REPLY: Compare these") == 2 and "failed: NotFoundError 400: Workspace" in answers
     metrics = next(line for line in shown.stdout.splitlines() if line.startswith("│ Metrics"))
     assert len(re.findall(r"\d+ tokens \(\d+ in, \d+ out\) · LLM \d+\.\d\d s · total \d+\.\d\d s", metrics)) == 2
     assert shown.stdout.count("stub-model") == 2

@@ -59,9 +59,9 @@ def show(out: Output, report: ArchiveReport) -> None:
     if report.units:
         out.console.print(table)
     going = len(report.archived)
-    cutoff = report.cutoff.isoformat(timespec="seconds")
+    cutoff = report.cutoff.strftime("%Y-%m-%d %H:%M:%S UTC")
     if report.dry_run:
-        out.line(f"Dry run: {going} of {len(report.units)} would be archived (last message before {cutoff}).")
+        out.line(f"Dry run: {going} of {len(report.units)} threads/histories would be archived (none since {cutoff}).")
         out.note(
             "Nothing was written or deleted. --delete writes the file, checks it, then deletes;"
             " --export-only only writes it."

@@ -36,15 +36,21 @@ def metrics_text(result: CompareResult) -> str:
     return " · ".join(parts)
 
 
+def failure(result: CompareResult) -> str:
+    """A failed workspace's cell: the error's kind and status, and the server's own words when it gave some."""
+    error = result.error
+    status = getattr(error, "status_code", 0)
+    said = getattr(error, "server_message", "") or str(error)
+    return f"failed: {type(error).__name__}{f' {status}' if status else ''}: {said}"
+
+
 def show(out: Output, results: list[CompareResult]) -> None:
     """The answers in one column per workspace, then a sources row and a metrics row."""
     table = Table(header_style="bold", show_lines=True, expand=True)
     table.add_column("", style="bold", no_wrap=True)
     for result in results:
         table.add_column(result.workspace, overflow="fold", ratio=1)
-    answers = [
-        Text(result.answer or "") if result.ok else Text(f"failed: {result.error}", style="red") for result in results
-    ]
+    answers = [Text(result.answer or "") if result.ok else Text(failure(result), style="red") for result in results]
     table.add_row("Answer", *answers)
     table.add_row("Sources", *(Text(plain(len(r.sources)) if r.ok else "-") for r in results))
     table.add_row("Metrics", *(Text(metrics_text(r), style="dim") for r in results))
