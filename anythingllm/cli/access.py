@@ -8,10 +8,10 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from .destructive import confirm_destructive
 from .errors import UsageProblem
 from .output import Output
 from .state import State, state_of
+from .workflow_options import DryRunOption, YesOption, confirm_destructive
 
 if TYPE_CHECKING:
     from ..workflows import AccessReport
@@ -23,7 +23,6 @@ PatternOption = Annotated[
     str,
     typer.Option("--workspaces", "-w", metavar="PATTERN", help="Workspace slugs or names: team-*, *-docs, exact-slug."),
 ]
-DryRunOption = Annotated[bool, typer.Option("--dry-run", "-n", help="Only show what would change.")]
 STYLES = {"changed": "green", "unchanged": "dim", "would-change": "cyan", "failed": "red"}
 
 
@@ -73,9 +72,7 @@ def revoke(
     users: UsersArg,
     workspaces: PatternOption,
     dry_run: DryRunOption = False,
-    yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="Remove without asking (needed without a terminal).")
-    ] = False,
+    yes: YesOption = False,
 ) -> None:
     """Remove USERs from every workspace matching PATTERN."""
     state = state_of(ctx)

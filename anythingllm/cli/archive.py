@@ -10,10 +10,10 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from .destructive import confirm_destructive
 from .errors import UsageProblem
 from .output import Output
 from .state import state_of
+from .workflow_options import YesOption, confirm_destructive
 
 if TYPE_CHECKING:
     from ..workflows import ArchiveReport
@@ -98,9 +98,7 @@ def archive(
     export_only: Annotated[
         bool, typer.Option("--export-only", help="Write and verify the file, delete nothing.")
     ] = False,
-    yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="Delete without asking (needed without a terminal).")
-    ] = False,
+    yes: YesOption = False,
 ) -> None:
     """Export threads and chat histories older than AGE to FILE; with --delete, then delete them.
 

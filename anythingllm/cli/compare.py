@@ -12,6 +12,7 @@ from rich.text import Text
 from .chat import MODES, ChatMode
 from .output import Output, plain
 from .state import state_of
+from .workflow_options import concurrency_option
 
 if TYPE_CHECKING:
     from ..workflows import CompareResult
@@ -64,9 +65,7 @@ def compare(
     mode: Annotated[
         ChatMode | None, typer.Option("--mode", "-m", help="chat, query (documents only) or automatic (agent).")
     ] = None,
-    concurrency: Annotated[
-        int, typer.Option("--concurrency", "-j", min=1, max=16, help="How many workspaces to ask at once.")
-    ] = 4,
+    concurrency: Annotated[int, concurrency_option("workspaces to ask")] = 4,
 ) -> None:
     """Ask several workspaces the same question at once and show the answers side by side.
 

@@ -10,9 +10,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 from rich.text import Text
 
-from .destructive import confirm_destructive
 from .output import Output, human_size
 from .state import state_of
+from .workflow_options import DryRunOption, YesOption, concurrency_option, confirm_destructive
 
 if TYPE_CHECKING:
     from ..workflows import FileSync, SyncReport
@@ -40,10 +40,8 @@ def show(out: Output, report: SyncReport, everything: bool) -> None:
     rows = [f for f in report.files if everything or f.status != "unchanged"]
     if rows:
         table = Table(header_style="bold")
-        table.add_column("File", overflow="fold")
-        table.add_column("Size", justify="right")
-        table.add_column("Result")
-        table.add_column("Document / note / error", overflow="fold")
+        for header in ("File", "Size", "Result", "Document / note / error"):
+            table.add_column(header, justify="right" if header == "Size" else "left", overflow="fold")
         for entry in rows:
             status = (
                 f"would be {entry.status}"
@@ -71,14 +69,10 @@ def sync(
     delete: Annotated[
         bool, typer.Option("--delete", help="Also delete the documents of files that are gone from PATH.")
     ] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Only show what would be done.")] = False,
-    concurrency: Annotated[
-        int, typer.Option("--concurrency", "-j", min=1, max=16, help="How many files to upload at once.")
-    ] = 4,
+    dry_run: DryRunOption = False,
+    concurrency: Annotated[int, concurrency_option("files to upload")] = 4,
     everything: Annotated[bool, typer.Option("--all", help="List unchanged files too.")] = False,
-    yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="Delete without asking (needed without a terminal).")
-    ] = False,
+    yes: YesOption = False,
 ) -> None:
     """Upload new and changed files (by content hash), replace old versions, with --delete remove the gone.
 

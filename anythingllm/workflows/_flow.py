@@ -13,31 +13,24 @@ A flow does no I/O itself. It yields a :class:`Step` and receives its result:
   arrives (for progress bars), in the driver's thread.
 
 :func:`run_sync` and :func:`run_async` are the two drivers; everything between their sends is shared
-(:func:`_advance`). :class:`flow_method` (the :func:`workflow` decorator) turns a flow method into a
-method of both clients, like the friendly layer's ``operation``: on a ``Driven[Sync]`` it returns the
-result, on a ``Driven[Async]`` an awaitable.
+(:func:`_advance`). A :class:`Driven` object is a friendly module whose ``_run`` drives flows, so the
+friendly layer's own ``operation`` descriptor (the :func:`workflow` decorator) makes each flow method a
+method of both clients: on a ``Driven[Sync]`` it returns the result, on a ``Driven[Async]`` an awaitable.
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
-import inspect
 import time
-from collections.abc import Awaitable, Callable, Generator, Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, overload
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
-from .._resource import Async, M, Sync
-
-if TYPE_CHECKING:
-    from ..streaming import AsyncChatStream, ChatStream
+from .._resource import M, Resource, chat_stream_operation, operation
 
 P = ParamSpec("P")
 T = TypeVar("T")
-S = TypeVar("S")
-A = TypeVar("A")
 
 
 @dataclass(frozen=True)
@@ -195,62 +188,32 @@ async def run_async(flow: Flow[T]) -> T:
 # --- methods of both clients ----------------------------------------------------------------------------
 
 
-class Driven(Generic[M]):
-    """Base of the workflow objects: the client they use, and how a flow runs on it."""
+class Driven(Resource[M]):
+    """Base of the workflow objects: a friendly module whose plans are flows, run by the drivers above.
+
+    Being a :class:`~anythingllm._resource.Resource`, its methods are the friendly layer's own
+    ``operation`` descriptors (see :func:`workflow`): the sync object returns results, the async one
+    awaitables, and the types say so.
+    """
 
     def __init__(self, client: Any) -> None:
+        super().__init__(client._runtime, bool(client._is_async))
         self._client: Any = client
-        self._is_async = bool(client._is_async)
 
     @property
     def client(self) -> Any:
         """The client the workflows call (an ``AnythingLLMClient`` or an ``AsyncAnythingLLMClient``)."""
         return self._client
 
-    def _run(self, flow: Flow[Any]) -> Any:
+    def _run(self, flow: Any) -> Any:
         return run_async(flow) if self._is_async else run_sync(flow)
 
 
-class flow_method(Generic[P, S, A]):
-    """Make a flow method (``def m(self, ...) -> Flow[T]``) a method of the sync and the async objects.
-
-    ``S`` is what the sync method returns, ``A`` what the async one's awaitable gives (the same, except
-    for methods that return an open stream).
-    """
-
-    def __init__(self, body: Callable[Concatenate[Any, P], Flow[Any]]) -> None:
-        self._body = body
-        functools.update_wrapper(self, body)  # type: ignore[arg-type]
-        params = list(inspect.signature(body).parameters.values())[1:]
-        self._signature = inspect.signature(body).replace(parameters=params)
-
-    if TYPE_CHECKING:
-
-        @overload
-        def __get__(self, obj: None, owner: type[Any]) -> flow_method[P, S, A]: ...
-        @overload
-        def __get__(self, obj: Driven[Sync], owner: type[Any]) -> Callable[P, S]: ...
-        @overload
-        def __get__(self, obj: Driven[Async], owner: type[Any]) -> Callable[P, Awaitable[A]]: ...
-
-    def __get__(self, obj: Driven[Any] | None, owner: type[Any]) -> Any:
-        if obj is None:
-            return self
-        body = self._body
-
-        @functools.wraps(body)
-        def method(*args: Any, **kwargs: Any) -> Any:
-            return obj._run(body(obj, *args, **kwargs))
-
-        method.__signature__ = self._signature  # type: ignore[attr-defined]
-        return method
+def workflow(body: Callable[Concatenate[Any, P], Flow[T]]) -> operation[P, T]:
+    """Decorator: a flow method, returning ``T`` on the sync object and ``Awaitable[T]`` on the async one."""
+    return cast("operation[P, T]", operation(cast(Any, body)))
 
 
-def workflow(body: Callable[Concatenate[Any, P], Flow[T]]) -> flow_method[P, T, T]:
-    """Decorator: a flow method returning ``T`` on the sync object and ``Awaitable[T]`` on the async one."""
-    return flow_method(body)
-
-
-def chat_stream_workflow(body: Callable[Concatenate[Any, P], Flow[Any]]) -> flow_method[P, ChatStream, AsyncChatStream]:
+def chat_stream_workflow(body: Callable[Concatenate[Any, P], Flow[Any]]) -> chat_stream_operation[P]:
     """Decorator: a flow method returning an open chat stream (``ChatStream`` / awaitable ``AsyncChatStream``)."""
-    return flow_method(body)
+    return cast("chat_stream_operation[P]", chat_stream_operation(cast(Any, body)))

@@ -22,7 +22,7 @@ from typing import Any, Literal
 from .._validate import require_bool
 from ..types import User, WorkspaceUser
 from ._flow import Batch, Flow, Outcome, ask, check_limit
-from .compare import error_summary
+from ._report import Entry, Report
 from .errors import UnknownUsersError
 
 Action = Literal["grant", "revoke"]
@@ -30,7 +30,7 @@ WorkspaceStatus = Literal["changed", "unchanged", "would-change", "failed"]
 
 
 @dataclass
-class WorkspaceAccess:
+class WorkspaceAccess(Entry):
     """One workspace: who was added (grant) or removed (revoke), who needed nothing, the members after."""
 
     workspace: str
@@ -41,46 +41,17 @@ class WorkspaceAccess:
     members: list[str] = field(default_factory=list)
     error: Exception | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        entry: dict[str, Any] = {
-            "workspace": self.workspace,
-            "name": self.name,
-            "status": self.status,
-            "changed": self.changed,
-            "already": self.already,
-            "members": self.members,
-        }
-        if self.error is not None:
-            entry["error"] = error_summary(self.error)
-        return entry
-
 
 @dataclass
-class AccessReport:
+class AccessReport(Report):
     """The run: the action, the users (by name), the pattern and one entry per matching workspace."""
 
+    ITEMS = "workspaces"
     action: Action
     users: list[str]
     pattern: str
     dry_run: bool
     workspaces: list[WorkspaceAccess] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        """Whether no workspace failed."""
-        return all(w.status != "failed" for w in self.workspaces)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        return {
-            "action": self.action,
-            "users": self.users,
-            "pattern": self.pattern,
-            "dry_run": self.dry_run,
-            "ok": self.ok,
-            "workspaces": [w.to_dict() for w in self.workspaces],
-        }
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ from typing import Any, Literal
 from .._validate import check_number, require_bool
 from ..types import ChatMessage
 from ._flow import Batch, Flow, Outcome, ask, check_limit, local
-from .compare import error_summary
+from ._report import Report, fields_of
 from .errors import ArchiveVerificationError
 
 FORMAT = "anythingllm-archive"
@@ -94,27 +94,22 @@ class ArchiveUnit:
         return list(dict.fromkeys(m["chatId"] for m in self.messages if isinstance(m.get("chatId"), int)))
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready (the report's view: counts, not the messages)."""
-        entry: dict[str, Any] = {
-            "kind": self.kind,
-            "workspace": self.workspace,
-            "thread": self.thread,
-            "name": self.thread_name if self.thread else self.workspace_name,
-            "status": self.status,
-            "chats": len(self.chat_ids),
-            "messages": len(self.messages),
-            "lastMessageAt": _iso(self.last_sent),
-        }
-        if self.note:
-            entry["note"] = self.note
-        if self.error is not None:
-            entry["error"] = error_summary(self.error)
-        return entry
+        """JSON-ready: the report's view, with counts instead of the messages (the file holds those)."""
+        return fields_of(
+            self,
+            skip=("messages",),
+            kind=self.kind,
+            chats=len(self.chat_ids),
+            messages=len(self.messages),
+            lastMessageAt=_iso(self.last_sent),
+        )
 
 
 @dataclass
-class ArchiveReport:
+class ArchiveReport(Report):
     """The run: every non-empty unit read, the cutoff, the file and whether it was verified."""
+
+    ITEMS = "units"
 
     out: str
     cutoff: datetime
@@ -128,24 +123,6 @@ class ArchiveReport:
     def archived(self) -> list[ArchiveUnit]:
         """The units that are (or, in a dry run, would be) in the file."""
         return [u for u in self.units if u.status != "kept"]
-
-    @property
-    def ok(self) -> bool:
-        """Whether nothing failed."""
-        return all(u.status != "failed" for u in self.units)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        return {
-            "out": self.out,
-            "cutoff": self.cutoff.isoformat(),
-            "dry_run": self.dry_run,
-            "delete": self.delete,
-            "verified": self.verified,
-            "sha256": self.sha256,
-            "ok": self.ok,
-            "units": [u.to_dict() for u in self.units],
-        }
 
 
 @dataclass(frozen=True)

@@ -25,17 +25,9 @@ from typing import Any
 from .._validate import check_mode, require_slug, require_text
 from ..types import ChatMessage
 from ._flow import Batch, Flow, Outcome, ask, check_limit
+from ._report import fields_of
 
 METRIC_KEYS = ("prompt_tokens", "completion_tokens", "total_tokens", "outputTps", "duration", "model", "provider")
-
-
-def error_summary(error: BaseException) -> dict[str, Any]:
-    """An error as JSON-ready data: its type, message and, for API errors, the HTTP status."""
-    summary: dict[str, Any] = {"type": type(error).__name__, "message": str(error)}
-    status = getattr(error, "status_code", None)
-    if isinstance(status, int):
-        summary["status_code"] = status
-    return summary
 
 
 @dataclass
@@ -57,16 +49,8 @@ class CompareResult:
         return self.error is None
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: the fields above, the error summarized (``type``, ``message``, ``status_code``)."""
-        return {
-            "workspace": self.workspace,
-            "ok": self.ok,
-            "answer": self.answer,
-            "sources": self.sources,
-            "metrics": self.metrics,
-            "seconds": round(self.seconds, 3),
-            "error": None if self.error is None else error_summary(self.error),
-        }
+        """JSON-ready: the fields above (not the whole ``message``), the error summarized, and ``ok``."""
+        return fields_of(self, skip=("message",), seconds=round(self.seconds, 3), ok=self.ok)
 
 
 @dataclass(frozen=True)

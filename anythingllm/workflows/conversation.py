@@ -21,7 +21,7 @@ from .._validate import require_slug, require_text
 from ..errors import ApiError
 from ..resources._chat_plans import AttachmentSource, ChatMode
 from ..types import ChatMessage, ChatThread
-from ._flow import Driven, Flow, ask, chat_stream_workflow, workflow
+from ._flow import Ask, Driven, Flow, ask, chat_stream_workflow, workflow
 from .errors import AmbiguousThreadError
 from .suggest import followups_flow, title_flow
 
@@ -57,6 +57,11 @@ class Conversation(Driven[M]):
     def __repr__(self) -> str:
         return f"<Conversation {self.workspace}/{self.slug} {self.title!r}>"
 
+    def _say(self, how: str, message: str, mode: ChatMode | None, attachments: Any) -> Ask:
+        """The thread's ``send_message`` or ``stream_message`` call for ``message``."""
+        method = getattr(self._client.workspace_thread, how)
+        return ask(method, self.workspace, self.slug, message, mode=mode, attachments=attachments)
+
     def _retitle(self, message: str, answer: str | None) -> Flow[None]:
         title, by_model = yield from title_flow(self._client, self.workspace, message, answer)
         self._title_pending = False
@@ -81,15 +86,7 @@ class Conversation(Driven[M]):
         """
         if not isinstance(followups, int) or isinstance(followups, bool) or not 0 <= followups <= 10:
             raise ValueError(f"followups must be an int from 0 to 10, got {followups!r}")
-        sent = ask(
-            self._client.workspace_thread.send_message,
-            self.workspace,
-            self.slug,
-            message,
-            mode=mode,
-            attachments=attachments,
-        )
-        reply: ConversationReply = yield sent
+        reply: ConversationReply = yield self._say("send_message", message, mode, attachments)
         answer = reply.get("content") or ""
         if self._title_pending:
             yield from self._retitle(message, answer)
@@ -116,15 +113,7 @@ class Conversation(Driven[M]):
         if self._title_pending:
             require_text("message", message)
             yield from self._retitle(message, None)
-        stream = yield ask(
-            self._client.workspace_thread.stream_message,
-            self.workspace,
-            self.slug,
-            message,
-            mode=mode,
-            attachments=attachments,
-        )
-        return stream
+        return (yield self._say("stream_message", message, mode, attachments))
 
     @workflow
     def history(self) -> Flow[list[ChatMessage]]:

@@ -54,7 +54,7 @@ from typing import Any, Literal
 from .._validate import require_bool, require_slug
 from ..types import WorkspaceDocument
 from ._flow import Batch, Flow, Outcome, ask, check_limit, local
-from .compare import error_summary
+from ._report import Entry, Report, fields_of
 
 MARKER = "anythingllm-sync:v1"
 _MARKED = re.compile(r"^anythingllm-sync:v1 sha256=(?P<sha>[0-9a-f]{64}) path=(?P<path>.+)$")
@@ -84,7 +84,7 @@ def file_sha256(path: Path) -> str:
 
 
 @dataclass
-class FileSync:
+class FileSync(Entry):
     """What happened to one file (``path`` is relative to the folder, with ``/``).
 
     ``documents`` are the storage locations of its documents in the workspace afterwards (what a dry run
@@ -100,20 +100,12 @@ class FileSync:
     error: Exception | None = None
     note: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        entry: dict[str, Any] = {"path": self.path, "status": self.status, "size": self.size, "sha256": self.sha256}
-        entry["documents"], entry["replaced"] = self.documents, self.replaced
-        if self.error is not None:
-            entry["error"] = error_summary(self.error)
-        if self.note:
-            entry["note"] = self.note
-        return entry
-
 
 @dataclass
-class SyncReport:
+class SyncReport(Report):
     """The whole run: one :class:`FileSync` per file, in path order. ``ok`` is false if any file failed."""
+
+    ITEMS = "files"
 
     workspace: str
     folder: str | None
@@ -132,23 +124,9 @@ class SyncReport:
         statuses: tuple[Status, ...] = ("added", "updated", "unchanged", "removed", "stale", "skipped", "failed")
         return {status: self.count(status) for status in statuses}
 
-    @property
-    def ok(self) -> bool:
-        """Whether no file failed."""
-        return self.count("failed") == 0
-
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        return {
-            "workspace": self.workspace,
-            "folder": self.folder,
-            "root": self.root,
-            "dry_run": self.dry_run,
-            "delete": self.delete,
-            "ok": self.ok,
-            "counts": self.counts,
-            "files": [f.to_dict() for f in self.files],
-        }
+        """JSON-ready: the fields, ``ok`` and ``counts``."""
+        return fields_of(self, ok=self.ok, counts=self.counts)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,25 @@
-"""Confirmation for commands that delete: asked in a terminal, refused without ``--yes`` elsewhere."""
+"""What the workflow commands share: their common options, and confirmation for those that delete.
+
+A command that deletes asks in a terminal and refuses without ``--yes`` elsewhere.
+"""
 
 from __future__ import annotations
+
+from typing import Annotated
 
 import typer
 
 from .errors import UsageProblem
 from .inputs import stdin_is_terminal
 from .state import State
+
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Go ahead without asking (needed without a terminal).")]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", "-n", help="Only show what would be done.")]
+
+
+def concurrency_option(what: str) -> object:
+    """The ``--concurrency/-j`` option (1 to 16, default 4): how many ``what`` at once."""
+    return typer.Option("--concurrency", "-j", min=1, max=16, help=f"How many {what} at once.")
 
 
 def confirm_destructive(state: State, question: str, yes: bool) -> None:
