@@ -273,3 +273,52 @@ async def test_a_failed_delete_of_old_versions_fails_those_files_only(kind: str,
     notes = next(f for f in report.files if f.path == "notes.txt")
     assert "could not be deleted" in str(notes.note) and type(notes.error).__name__ == "ServerError"
     assert notes.documents == [notes_v2]  # the new version is in; the report says the old one is too
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_into_an_empty_workspace_the_first_upload_goes_alone_then_n_at_a_time(kind: str, tmp_path: Path) -> None:
+    """Six new files, concurrency 3, each upload answered after 0.2 s: one request in flight until the
+    first upload is in, then three at a time, never more (counted by the requests in flight)."""
+    root = tmp_path / "kb"
+    root.mkdir()
+    for n in range(6):
+        (root / f"file-{n}.txt").write_text(f"File number {n}.\n")
+    recorded = Recorded()
+    upload_reply, _ = recorded.upload("notes.txt")
+    in_flight: list[int] = []
+    with FaultServer() as server:
+        server.script("GET", "/api/v1/document/accepted-file-types", recorded.reply("GET", "/accepted-file-types"))
+        empty = recorded.reply("GET", "/workspace/wf-sync", 0)  # run 1: the workspace holds no document
+        server.script("GET", "/api/v1/workspace/wf-sync", empty, empty)
+        server.answer_everything(Reply(upload_reply.status, upload_reply.headers, upload_reply.chunks, delay=0.2))
+        now = [0]
+
+        def sent(request: httpx.Request) -> None:
+            if request.url.path == "/api/v1/document/upload":
+                now[0] += 1
+                in_flight.append(now[0])
+
+        def answered(response: httpx.Response) -> None:
+            if response.request.url.path == "/api/v1/document/upload":
+                now[0] -= 1
+
+        if kind == "sync":
+            http = httpx.Client(event_hooks={"request": [sent], "response": [answered]})
+            with AnythingLLMClient(server.base_url, "KEY", max_retries=0, http_client=http) as client:
+                client.workflows.sync_folder(root, "wf-sync", concurrency=3)
+            http.close()
+        else:
+
+            async def asent(request: httpx.Request) -> None:
+                sent(request)
+
+            async def aanswered(response: httpx.Response) -> None:
+                answered(response)
+
+            ahttp = httpx.AsyncClient(event_hooks={"request": [asent], "response": [aanswered]})
+            async with AsyncAnythingLLMClient(server.base_url, "KEY", max_retries=0, http_client=ahttp) as aclient:
+                await aclient.workflows.sync_folder(root, "wf-sync", concurrency=3)
+            await ahttp.aclose()
+        assert server.count("POST", "/api/v1/document/upload") == 6
+    assert in_flight[0] == 1 and in_flight[1] == 1  # the second upload waited for the first
+    assert max(in_flight) == 3  # then three at a time
