@@ -158,3 +158,16 @@ def test_read_archive_refuses_a_file_that_is_not_one_or_is_cut_short(tmp_path: P
     path.write_text(json.dumps(header) + "\n" + json.dumps({"type": "thread", "messages": [{}]}) + "\n")
     with pytest.raises(ValueError, match="incomplete: its header announces 2 units"):
         read_archive(path)
+
+
+def test_an_archive_reads_back_whatever_the_chats_hold(tmp_path: Path) -> None:
+    """Line and paragraph separators (U+2028, U+2029), other scripts and emoji stay inside their line."""
+    text = "first\u2028second\u2029third — naïve 数据 🦦\r\nend"
+    unit = {"type": "thread", "messages": [{"role": "user", "content": text}], "chats": []}
+    header = {"type": "anythingllm-archive", "version": 1, "units": 1, "messages": 1}
+    digest = archive_module.write_and_verify(tmp_path / "a.jsonl", [header, unit])
+    back = read_archive(tmp_path / "a.jsonl")
+    assert back.units[0]["messages"][0]["content"] == text and len(digest) == 64
+    assert not (tmp_path / ".a.jsonl.partial").exists()
+    with pytest.raises(FileExistsError):
+        archive_module.write_and_verify(tmp_path / "a.jsonl", [header, unit])

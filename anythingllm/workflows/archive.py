@@ -139,7 +139,7 @@ def _iso(seconds: int | None) -> str | None:
 
 def read_archive(path: str | os.PathLike[str]) -> Archive:
     """Read an archive file; ValueError when it is not one, is cut short or its counts do not add up."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    lines = Path(path).read_text(encoding="utf-8").split("\n")  # not splitlines(): chats may hold U+2028
     records = [json.loads(line) for line in lines if line.strip()]
     if not records or not isinstance(records[0], dict) or records[0].get("type") != FORMAT:
         raise ValueError(f"{os.fspath(path)!r} is not an {FORMAT} file")
