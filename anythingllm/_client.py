@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import types
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
@@ -25,6 +25,9 @@ from .resources.users import UsersModule
 from .resources.workspace_thread import WorkspaceThreadModule
 from .resources.workspaces import WorkspacesModule
 from .types import ApiStatus
+
+if TYPE_CHECKING:
+    from .workflows import Workflows
 
 _GENERATED = types.SimpleNamespace(raise_on_unexpected_status=False)
 
@@ -141,6 +144,13 @@ class _ClientCore(Resource[M], Generic[M]):
     def api_key_set(self) -> bool:
         """Whether a key was given or found in the environment (the key itself is never shown)."""
         return bool(self._api_key)
+
+    @property
+    def workflows(self) -> Workflows[M]:
+        """Compare, conversations by title, folder sync, archive and bulk access (``anythingllm.workflows``)."""
+        from .workflows import Workflows
+
+        return Workflows(self)
 
     @property
     def options(self) -> RequestOptions:

@@ -63,6 +63,8 @@ SPECIAL: dict[type[ApiError], set[tuple[str, int]]] = {
         ("errors_openai", (2,)),
         ("errors_chat", (0, 4, 11, 20)),
         ("errors_workspace", (2, 3, 4, 5, 7, 9)),  # an unknown workspace: bare 400s and a JSON 400
+        ("workflow_compare", (2, 5)),  # a workspace that does not exist, among those compared
+        ("workflow_cli_compare", (2,)),
     ),
     ChatAbortedError: _cases(
         ("errors_chat", (1, 2, 3, 5, 6, 7, 14, 15)),

@@ -13,9 +13,13 @@ from typer.core import TyperGroup
 
 from .. import __version__
 from . import admin, chat, documents, embeds, openai_compat, regen, search, status, threads, workspaces
+from .access import app as access_app
+from .archive import archive as archive_command
+from .compare import compare as compare_command
 from .errors import EXIT_API_ERROR, EXIT_USAGE, Failure, describe, report
 from .output import Output
 from .state import Settings, State, debug_logging
+from .sync import sync as sync_command
 
 _FLAGS = frozenset({"--json", "--debug"})
 _VALUED = frozenset({"--base-url", "--api-key", "--timeout", "--max-retries"})
@@ -190,6 +194,11 @@ app.command("chat", rich_help_panel=FIRST_STEPS)(chat.chat)
 app.add_typer(documents.app, name="documents", rich_help_panel=FIRST_STEPS)
 app.command("search", rich_help_panel=FIRST_STEPS)(search.search)
 app.add_typer(threads.app, name="threads", rich_help_panel=MORE)
+WORKFLOWS = "Workflows"
+app.command("compare", rich_help_panel=WORKFLOWS)(compare_command)
+app.command("sync", rich_help_panel=WORKFLOWS)(sync_command)
+app.command("archive", rich_help_panel=WORKFLOWS)(archive_command)
+app.add_typer(access_app, name="access", rich_help_panel=WORKFLOWS)
 app.add_typer(admin.app, name="admin", rich_help_panel=MORE)
 app.add_typer(openai_compat.app, name="openai", rich_help_panel=MORE)
 app.add_typer(embeds.app, name="embeds", rich_help_panel=MORE)

@@ -12,7 +12,7 @@ from . import repl
 from .errors import UsageProblem
 from .inputs import read_piped_stdin, stdin_is_terminal
 from .replies import ChatRequest, send
-from .state import state_of
+from .state import State, state_of
 
 
 class ChatMode(str, Enum):
@@ -36,6 +36,23 @@ def compose(piped: str | None, message: str | None) -> str | None:
     return "\n\n".join(parts) if parts else None
 
 
+def titled_thread(state: State, workspace: str, title: str, thread: str | None, session_id: str | None) -> str:
+    """The slug of the workspace's thread named ``title``, created when there is none (conversation by title)."""
+    from ..workflows import AmbiguousThreadError
+
+    if thread is not None or session_id is not None:
+        raise UsageProblem("--title picks the thread by its name: leave out --thread and --session-id")
+    try:
+        conversation = state.client.workflows.conversation(workspace, title)
+    except AmbiguousThreadError as exc:
+        raise UsageProblem(
+            str(exc), "Rename one of them (`anythingllm threads rename`), or pass --thread SLUG."
+        ) from None
+    if conversation.created:
+        state.out.note(f"Started thread {conversation.slug} ({title!r})")
+    return conversation.slug
+
+
 def chat(
     ctx: typer.Context,
     workspace: Annotated[str, typer.Argument(metavar="WORKSPACE", help="Workspace slug (see `workspaces list`).")],
@@ -44,6 +61,9 @@ def chat(
         typer.Argument(metavar="MESSAGE", help="What to say (piped stdin is sent before it)."),
     ] = None,
     thread: Annotated[str | None, typer.Option("--thread", "-t", help="Chat in this thread (its slug).")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Chat in the thread named TITLE (created if there is none).")
+    ] = None,
     mode: Annotated[
         ChatMode | None, typer.Option("--mode", "-m", help="chat, query (documents only) or automatic (agent).")
     ] = None,
@@ -72,8 +92,12 @@ def chat(
     Piped text is sent before MESSAGE: cat notes.md | anythingllm chat my-ws "summarize"
 
     With neither, in a terminal, an interactive chat starts (history; Ctrl-C stops an answer, Ctrl-D leaves).
+
+    --title "Q3 planning" continues the thread of that name (or starts it), in any later run too.
     """
     state = state_of(ctx)
+    if title is not None:
+        thread = titled_thread(state, workspace, title, thread, session_id)
     request = ChatRequest(
         thread=thread,
         mode=None if mode is None else MODES[mode],
