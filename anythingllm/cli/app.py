@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
-from . import admin, chat, documents, embeds, openai_compat, regen, search, status, threads, workspaces
+from . import admin, chat, documents, embeds, mcp, openai_compat, regen, search, status, threads, workspaces
 from .errors import EXIT_API_ERROR, EXIT_USAGE, Failure, describe, report
 from .output import Output
 from .state import Settings, State, debug_logging
@@ -193,6 +193,7 @@ app.add_typer(threads.app, name="threads", rich_help_panel=MORE)
 app.add_typer(admin.app, name="admin", rich_help_panel=MORE)
 app.add_typer(openai_compat.app, name="openai", rich_help_panel=MORE)
 app.add_typer(embeds.app, name="embeds", rich_help_panel=MORE)
+app.command("mcp", rich_help_panel=MORE)(mcp.mcp)
 app.command(
     "regen",
     rich_help_panel=MORE,
