@@ -38,6 +38,7 @@ RECORD_MODE = os.environ.get("ANYTHINGLLM_RECORD", "none")
 
 _JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]+")  # a login token in a recorded body
 _KEY_SECRET = re.compile(r'("secret"\s*:\s*)"[^"]*"')  # API keys the server lists or creates
+_LIVE_ROOT = re.compile(r"/(?:[^/\s\"'\\]+/)*anythingllm-live/[^/\s\"'\\]+/src/")  # the live recipe's install folder
 
 
 def _canonical_uri(uri: str) -> str:
@@ -65,21 +66,24 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     if isinstance(body.get("string"), bytes):
         text = body["string"].decode("utf-8", "replace").replace(RECORDED_KEY, "REDACTED-API-KEY")
         text = _KEY_SECRET.sub(r'\1"REDACTED-API-KEY"', _JWT.sub("REDACTED-TOKEN", text))
+        text = _LIVE_ROOT.sub("/app/", text)  # paths of the recording machine, as the server's container has them
         body["string"] = text.encode()
     return response
 
 
-def replay(cassette: str) -> Any:
+def replay(cassette: str, *, ignore_hosts: tuple[str, ...] = ()) -> Any:
     """Replay ``tests/cassettes/<cassette>.yaml``; a request it does not hold fails the test.
 
     Under ``make record`` (``ANYTHINGLLM_RECORD=new_episodes``, a live server at ``ANYTHINGLLM_BASE_URL``)
     missing interactions are recorded instead, with keys and login tokens scrubbed before writing.
+    Requests to ``ignore_hosts`` (e.g. ``localhost``, for a test's own loopback server) pass through.
     """
     recorder = vcr.VCR(
         record_mode=RECORD_MODE,
         decode_compressed_response=True,
         before_record_request=_scrub_request,
         before_record_response=_scrub_response,
+        ignore_hosts=ignore_hosts,
     )
     return recorder.use_cassette(str(CASSETTES / f"{cassette}.yaml"))
 
