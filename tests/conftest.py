@@ -71,12 +71,13 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
-def replay(cassette: str, *, ignore_hosts: tuple[str, ...] = ()) -> Any:
+def replay(cassette: str, *, ignore_hosts: tuple[str, ...] = (), repeats: bool = False) -> Any:
     """Replay ``tests/cassettes/<cassette>.yaml``; a request it does not hold fails the test.
 
     Under ``make record`` (``ANYTHINGLLM_RECORD=new_episodes``, a live server at ``ANYTHINGLLM_BASE_URL``)
     missing interactions are recorded instead, with keys and login tokens scrubbed before writing.
-    Requests to ``ignore_hosts`` (e.g. ``localhost``, for a test's own loopback server) pass through.
+    Requests to ``ignore_hosts`` (e.g. ``localhost``, for a test's own loopback server) pass through;
+    ``repeats=True`` lets a recorded answer serve the same request again (for tests that send it twice).
     """
     recorder = vcr.VCR(
         record_mode=RECORD_MODE,
@@ -85,7 +86,7 @@ def replay(cassette: str, *, ignore_hosts: tuple[str, ...] = ()) -> Any:
         before_record_response=_scrub_response,
         ignore_hosts=ignore_hosts,
     )
-    return recorder.use_cassette(str(CASSETTES / f"{cassette}.yaml"))
+    return recorder.use_cassette(str(CASSETTES / f"{cassette}.yaml"), allow_playback_repeats=repeats)
 
 
 class _Joined:

@@ -35,15 +35,18 @@ HTTP_HOST = "localhost"
 (the AnythingLLM server is 127.0.0.1), since VCR patches the MCP SDK's HTTP client too."""
 
 
-def mcp_replay(cassette: str) -> Any:
+def mcp_replay(cassette: str, *, repeats: bool = False) -> Any:
     """:func:`replay` of ``cassette`` that lets the MCP HTTP transport's own traffic through."""
-    return replay(cassette, ignore_hosts=(HTTP_HOST,))
+    return replay(cassette, ignore_hosts=(HTTP_HOST,), repeats=repeats)
+
 
 Progress = Callable[[float, float | None, str | None], Awaitable[None]]
 
 
 @asynccontextmanager
-async def anythingllm(key: str | None = KEY, base_url: str = RECORDED_BASE_URL) -> AsyncIterator[AsyncAnythingLLMClient]:
+async def anythingllm(
+    key: str | None = KEY, base_url: str = RECORDED_BASE_URL
+) -> AsyncIterator[AsyncAnythingLLMClient]:
     """The async client the server is built on (no retries, so a recorded answer is used once)."""
     async with AsyncAnythingLLMClient(base_url, key, max_retries=0) as client:
         yield client

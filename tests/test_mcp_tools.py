@@ -127,7 +127,9 @@ async def test_workspaces_and_system(transport: str) -> None:
             assert slug in [w["slug"] for w in (await tool("list_workspaces"))["result"]]
             got = await tool("get_workspace", {"workspace_id": slug})
             assert (got["name"], got["openAiPrompt"], got["documents"]) == ("MCP Tools WS", "Answer briefly.", [])
-            updated = await tool("update_workspace", {"workspace_id": slug, "name": "MCP Tools WS 2", "temperature": 0.3})
+            updated = await tool(
+                "update_workspace", {"workspace_id": slug, "name": "MCP Tools WS 2", "temperature": 0.3}
+            )
             assert (updated["name"], updated["openAiTemp"], updated["slug"]) == ("MCP Tools WS 2", 0.3, slug)
             assert slug in [m["id"] for m in (await tool("list_models"))["result"]]
             assert isinstance((await tool("list_vector_stores"))["result"], list)
@@ -151,7 +153,11 @@ async def test_chat_threads_and_openai(transport: str) -> None:
             tool = Calls(client)
             slug = (await tool("create_workspace", {"name": "MCP Chat WS"}))["slug"]
             reply = await tool("chat", {"workspace_id": slug, "message": "Hello from MCP", "mode": "chat"})
-            assert (reply["content"], reply["role"], reply["sources"]) == ("STUB-REPLY: Hello from MCP", "assistant", [])
+            assert (reply["content"], reply["role"], reply["sources"]) == (
+                "STUB-REPLY: Hello from MCP",
+                "assistant",
+                [],
+            )
             thread = await tool("create_thread", {"workspace_id": slug, "name": "MCP Thread"})
             assert thread["name"] == "MCP Thread"
             assert thread["slug"] in [t["slug"] for t in (await tool("list_threads", {"workspace_id": slug}))["result"]]
@@ -162,7 +168,9 @@ async def test_chat_threads_and_openai(transport: str) -> None:
             )
             assert in_thread["content"] == "STUB-REPLY: In the thread"
             assert in_thread["threadId"] == thread["slug"]
-            renamed = await tool("rename_thread", {"workspace_id": slug, "thread_id": thread["slug"], "name": "Renamed"})
+            renamed = await tool(
+                "rename_thread", {"workspace_id": slug, "thread_id": thread["slug"], "name": "Renamed"}
+            )
             assert renamed["name"] == "Renamed"
             history = (await tool("get_thread_history", {"workspace_id": slug, "thread_id": thread["slug"]}))["result"]
             assert [(m["role"], m["content"]) for m in history] == [
@@ -250,7 +258,7 @@ async def test_documents_and_resources(transport: str, tmp_path: Path, web_page:
             assert (page["totalCount"], page["hasMore"]) == (1, False)
             embedded = await tool("embed_documents", {"workspace_id": slug, "document_ids": [filed["path"]]})
             assert filed["path"] in [d["docpath"] for d in embedded["documents"]]
-            hits = (await tool("search_workspace", {"workspace_id": slug, "query": "octopus three hearts", "top_n": 3}))
+            hits = await tool("search_workspace", {"workspace_id": slug, "query": "octopus three hearts", "top_n": 3})
             assert "Octopuses have three hearts" in " ".join(h["text"] for h in hits["result"])
             pinned = await tool("pin_document", {"workspace_id": slug, "document_path": text["path"]})
             assert pinned["success"] is True
@@ -295,5 +303,3 @@ async def test_users_and_members(transport: str) -> None:
             assert (await tool("delete_user", {"user_id": user["id"]}))["success"] is True
             await tool("delete_workspace", {"workspace_id": slug})
     assert tool.names == set(SCENARIOS["mcp_multi_user"])
-
-
