@@ -254,7 +254,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         "Create a folder",
         "Create a document folder.",
         ADD,
-        idempotent=True,
+        idempotent=True,  # an existing folder is refused (500 "already exists") and left as it is
     ),
     ToolSpec(
         "delete_folder",
@@ -408,6 +408,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         "Create a user",
         "Create a user with a role: admin, manager or user (multi-user mode).",
         ADD,
+        idempotent=True,  # usernames are unique: the same call again is refused and changes nothing
         multi_user=True,
     ),
     ToolSpec(
@@ -435,7 +436,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         "Add workspace members",
         "Let more users (ids) use a workspace; the members after (multi-user mode).",
         ADD,
-        idempotent=True,
+        idempotent=True,  # the server skips users who are members already
         exclude=("reset",),
         fixed=MappingProxyType({"reset": False}),
         multi_user=True,
