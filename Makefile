@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PY     := $(BIN)/python
 
-.PHONY: venv regen check-releases check-generated test test-pythons lint typecheck pytest record bench clean
+.PHONY: venv regen check-releases check-generated test test-pythons lint typecheck pytest record bench clean mcp-docs
 
 venv: $(STAMP)
 
@@ -52,6 +52,10 @@ test-pythons: $(STAMP)
 ## (ANYTHINGLLM_BASE_URL, ANYTHINGLLM_API_KEY); keys and login tokens are scrubbed before writing.
 record: $(STAMP)
 	ANYTHINGLLM_RECORD=new_episodes $(BIN)/pytest $(PYTEST_ARGS)
+
+## Regenerate the MCP tool table in README.md and the tool snapshot tests/snapshots/mcp_tools.json from the code.
+mcp-docs: $(STAMP)
+	$(PY) scripts/mcp_docs.py
 
 $(VENV)/.bench-installed: $(STAMP) bench/requirements.lock
 	$(BIN)/pip install --quiet --no-deps -r bench/requirements.lock

@@ -68,7 +68,7 @@ class Metrics(TypedDict, total=False):
     prompt_tokens: int
     completion_tokens: int
     total_tokens: int
-    outputTps: float
+    outputTps: float | None  # null when the answer took no measurable time (the server divides by 0)
     duration: float
     model: str
     provider: str

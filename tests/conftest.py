@@ -52,13 +52,14 @@ _KEY_SECRET = re.compile(r'("secret"\s*:\s*)"[^"]*"')  # API keys the server lis
 # Where the live server is installed shows in its answers (StorageDir, uploaded files' hotdir URLs); the
 # recordings say /app/server and /app/collector (the paths of the official image) instead.
 _INSTALL_PATH = re.compile(r"/(?:[\w.\-]+/)+?(server|collector)/(?=storage\b|hotdir\b)")
+_LIVE_ROOT = re.compile(r"/(?:[^/\s\"'\\]+/)*anythingllm-live/[^/\s\"'\\]+/src/")  # the live recipe's install folder
 
 
 def scrub_text(text: str) -> str:
     """A recorded body without the live key, login tokens, key secrets or the server's install path."""
     text = text.replace(RECORDED_KEY, "REDACTED-API-KEY")
     text = _KEY_SECRET.sub(r'\1"REDACTED-API-KEY"', _JWT.sub("REDACTED-TOKEN", text))
-    return _INSTALL_PATH.sub(r"/app/\1/", text)
+    return _LIVE_ROOT.sub("/app/", _INSTALL_PATH.sub(r"/app/\1/", text))
 
 
 def _canonical_uri(uri: str) -> str:
@@ -98,20 +99,24 @@ def replay(
     *,
     match_on: tuple[str, ...] | None = None,
     matchers: dict[str, Any] | None = None,
+    ignore_hosts: tuple[str, ...] = (),
     repeats: bool = False,
 ) -> Any:
     """Replay ``tests/cassettes/<cassette>.yaml``; a request it does not hold fails the test.
 
     Under ``make record`` (``ANYTHINGLLM_RECORD=new_episodes``, a live server at ``ANYTHINGLLM_BASE_URL``)
     missing interactions are recorded instead, with keys and login tokens scrubbed before writing.
-    ``match_on`` and ``matchers`` (name: function) choose how requests are matched (default: method and URI);
-    ``repeats=True`` lets a recorded answer serve the same request again (a check a newer client adds).
+    ``match_on`` and ``matchers`` (name: function) choose how requests are matched (default: method and URI).
+    Requests to ``ignore_hosts`` (e.g. ``localhost``, for a test's own loopback server) pass through;
+    ``repeats=True`` lets a recorded answer serve the same request again (for tests that send it twice, or
+    a check a newer client adds).
     """
     recorder = vcr.VCR(
         record_mode=RECORD_MODE,
         decode_compressed_response=True,
         before_record_request=_scrub_request,
         before_record_response=_scrub_response,
+        ignore_hosts=ignore_hosts,
     )
     for name, matcher in (matchers or {}).items():
         recorder.register_matcher(name, matcher)

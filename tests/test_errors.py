@@ -39,6 +39,7 @@ def _cases(*spec: tuple[str, tuple[int, ...]]) -> set[tuple[str, int]]:
 SPECIAL: dict[type[ApiError], set[tuple[str, int]]] = {
     AuthenticationError: _cases(
         ("auth", (1, 2, 3, 4, 5)),
+        ("mcp_errors", (0, 1)),
         ("session_auth", (8, 9, 10, 12)),
         ("session_api_keys", (7, 8)),
         ("session_chat_reset", (11,)),
@@ -50,6 +51,8 @@ SPECIAL: dict[type[ApiError], set[tuple[str, int]]] = {
         ("admin_single_user", (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13)),
         ("admin_simple_sso", (4,)),
         ("readme_cli", (16,)),
+        ("mcp_errors", (3,)),
+        ("mcp_secrets", (7,)),
     ),
     PermissionDeniedError: _cases(
         ("admin_multi_user", (31,)),

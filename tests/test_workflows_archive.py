@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.anyio
 
 
 def at(seconds: int) -> datetime:
-    return datetime.fromtimestamp(seconds, timezone.utc)
+    return datetime.fromtimestamp(seconds, UTC)
 
 
 async def test_archive_exports_verifies_the_file_and_only_then_deletes(
@@ -119,9 +119,7 @@ async def test_nothing_is_deleted_when_the_file_does_not_read_back(
         await resolve(client.workspace_thread.send_message(ws, thread, "Do not lose this", mode="chat"))
         start = len(sent)
         with pytest.raises(ArchiveVerificationError, match="does not read back"):
-            await resolve(
-                client.workflows.archive(0, ws, out, delete=True, dry_run=False, now=datetime.now(timezone.utc))
-            )
+            await resolve(client.workflows.archive(0, ws, out, delete=True, dry_run=False, now=datetime.now(UTC)))
         run = sent[start:]
         kept = await resolve(client.workspace_thread.get_thread_messages(ws, thread))
         await resolve(client.workspaces.delete(ws))

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
-from . import admin, chat, documents, embeds, openai_compat, regen, search, status, threads, workspaces
+from . import admin, chat, documents, embeds, mcp, openai_compat, regen, search, status, threads, workspaces
 from .access import app as access_app
 from .archive import archive as archive_command
 from .compare import compare as compare_command
@@ -202,6 +202,7 @@ app.add_typer(access_app, name="access", rich_help_panel=WORKFLOWS)
 app.add_typer(admin.app, name="admin", rich_help_panel=MORE)
 app.add_typer(openai_compat.app, name="openai", rich_help_panel=MORE)
 app.add_typer(embeds.app, name="embeds", rich_help_panel=MORE)
+app.command("mcp", rich_help_panel=MORE)(mcp.mcp)
 app.command(
     "regen",
     rich_help_panel=MORE,

@@ -16,6 +16,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .._failure import one_line as one_line  # re-exported: the CLI's tables and lines use it
+
 Getter = Callable[[Mapping[str, Any]], Any]
 Justify = Literal["left", "right", "center"]
 
@@ -48,14 +50,6 @@ def plain(value: Any) -> str:
     if isinstance(value, (Mapping, list, tuple)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
-
-
-def one_line(text: str, limit: int = 0) -> str:
-    """``text`` on a single line (whitespace collapsed), cut to ``limit`` characters when given."""
-    flat = " ".join(str(text).split())
-    if limit and len(flat) > limit:
-        return flat[: limit - 1].rstrip() + "…"
-    return flat
 
 
 def human_size(size: float) -> str:

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import typer
 
@@ -50,20 +51,29 @@ class State:
         """Whether an API key came from ``--api-key`` or the environment."""
         return bool(resolve_api_key(self.settings.api_key))
 
+    def client_options(self) -> dict[str, Any]:
+        """The keyword arguments of a client (sync or async) for the global options."""
+        options = self.settings
+        return {
+            "base_url": options.base_url or DEFAULT,
+            "api_key": options.api_key,
+            "timeout": options.timeout or 60,
+            "max_retries": 2 if options.max_retries is None else options.max_retries,
+        }
+
+    @property
+    def stream_idle_timeout(self) -> float | None:
+        """--timeout also bounds the silence between two events of a streamed answer."""
+        return self.settings.timeout
+
     @property
     def client(self) -> AnythingLLMClient:
         """The client, created on first use (so ``--help`` and usage errors never need a server)."""
         if self._client is None:
-            options = self.settings
-            root = AnythingLLMClient(
-                base_url=options.base_url or DEFAULT,
-                api_key=options.api_key,
-                timeout=options.timeout or 60,
-                max_retries=2 if options.max_retries is None else options.max_retries,
-            )
+            root = AnythingLLMClient(**self.client_options())
             self._root = root
-            # --timeout also bounds the silence between two events of a streamed answer.
-            self._client = root.with_options(stream_idle_timeout=options.timeout) if options.timeout else root
+            idle = self.stream_idle_timeout
+            self._client = root.with_options(stream_idle_timeout=idle) if idle else root
         return self._client
 
     def close(self) -> None:

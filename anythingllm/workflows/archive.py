@@ -41,7 +41,7 @@ import json
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -134,7 +134,7 @@ class Archive:
 
 
 def _iso(seconds: int | None) -> str | None:
-    return None if seconds is None else datetime.fromtimestamp(seconds, timezone.utc).isoformat()
+    return None if seconds is None else datetime.fromtimestamp(seconds, UTC).isoformat()
 
 
 def read_archive(path: str | os.PathLike[str]) -> Archive:
@@ -215,9 +215,9 @@ class ArchiveInput:
         """Check everything before any request; an existing ``out`` is refused unless this is a dry run."""
         days = float(check_number("older_than_days", older_than_days))
         if now is None:
-            moment = datetime.now(timezone.utc)
+            moment = datetime.now(UTC)
         elif isinstance(now, datetime):
-            moment = now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+            moment = now if now.tzinfo else now.replace(tzinfo=UTC)
         else:
             raise TypeError(f"now must be a datetime, got {type(now).__name__}")
         patterns: tuple[str, ...] | None = None
@@ -323,7 +323,7 @@ def archive_flow(client: Any, job: ArchiveInput) -> Flow[ArchiveReport]:
     header = {
         "type": FORMAT,
         "version": VERSION,
-        "createdAt": datetime.now(timezone.utc).isoformat(),
+        "createdAt": datetime.now(UTC).isoformat(),
         "cutoff": job.cutoff.isoformat(),
         "olderThanDays": job.days,
         "units": len(records),

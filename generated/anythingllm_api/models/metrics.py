@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,7 +19,7 @@ class Metrics:
         prompt_tokens (float | Unset):
         completion_tokens (float | Unset):
         total_tokens (float | Unset):
-        output_tps (float | Unset):
+        output_tps (float | None | Unset): null when the answer took no measurable time (tokens / 0)
         duration (float | Unset): seconds
         model (str | Unset):
         provider (str | Unset):
@@ -29,7 +29,7 @@ class Metrics:
     prompt_tokens: float | Unset = UNSET
     completion_tokens: float | Unset = UNSET
     total_tokens: float | Unset = UNSET
-    output_tps: float | Unset = UNSET
+    output_tps: float | None | Unset = UNSET
     duration: float | Unset = UNSET
     model: str | Unset = UNSET
     provider: str | Unset = UNSET
@@ -43,7 +43,11 @@ class Metrics:
 
         total_tokens = self.total_tokens
 
-        output_tps = self.output_tps
+        output_tps: float | None | Unset
+        if isinstance(self.output_tps, Unset):
+            output_tps = UNSET
+        else:
+            output_tps = self.output_tps
 
         duration = self.duration
 
@@ -84,7 +88,14 @@ class Metrics:
 
         total_tokens = d.pop("total_tokens", UNSET)
 
-        output_tps = d.pop("outputTps", UNSET)
+        def _parse_output_tps(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        output_tps = _parse_output_tps(d.pop("outputTps", UNSET))
 
         duration = d.pop("duration", UNSET)
 
