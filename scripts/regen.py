@@ -84,6 +84,7 @@ def generate(spec: dict[str, Any], staging: Path) -> list[str]:
             str(spec_file),
             "--config",
             str(GENERATOR_CONFIG),
+            *("--custom-template-path", str(SPEC_DIR / "templates")),  # lazy models/__init__.py (PEP 562)
             "--meta",
             "none",
             "--output-path",
