@@ -10,7 +10,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import anyio
 import httpx
 
 from anythingllm._logging import log_request, log_response, log_retry, safe_url
@@ -172,7 +171,14 @@ async def send_async(
             outcome = exchange.failed(exc)
         if isinstance(outcome, httpx.Response):
             return outcome
-        await anyio.sleep(outcome)
+        await _async_sleep(outcome)
+
+
+async def _async_sleep(seconds: float) -> None:
+    """Wait before a retry under asyncio or trio; anyio is imported by the first retry, not with the client."""
+    import anyio
+
+    await anyio.sleep(seconds)
 
 
 @contextmanager

@@ -8,7 +8,6 @@ what to do, quote the server's own words, and never contain the API key or reque
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from dataclasses import dataclass
@@ -197,6 +196,8 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def _html_text(markup: str) -> str:
+    import html  # only an HTML error page needs it (importing it costs about a millisecond)
+
     text = _HTML_TAG.sub(" ", _HTML_DROP.sub(" ", markup))
     return _SPACE.sub(" ", html.unescape(text)).strip()
 
