@@ -2,7 +2,9 @@
 
 ``anythingllm_api/models/__init__.py`` comes from our template (spec/templates/models_init.py.jinja):
 it imports no model at run time and serves every public name through a PEP 562 ``__getattr__``, while
-type checkers read the names from its ``TYPE_CHECKING`` imports. Checked on the committed package and
+type checkers read the names from its ``TYPE_CHECKING`` imports. The endpoint template imports its
+models (and attrs, through them and the client class) where a response is parsed, so importing an
+endpoint module to build a request loads no model and no attrs. Checked on the committed package and
 on packages generated from the older release specs.
 """
 
@@ -35,12 +37,13 @@ for name in json.loads(sys.argv[2]):
         del sys.modules[loaded]
     importlib.import_module(name)
     out[name] = sorted(m.rsplit(".", 1)[1] for m in sys.modules if m.startswith("anythingllm_api.models."))
+attrs_loaded = "attr" in sys.modules
 models = importlib.import_module("anythingllm_api.models")
 declared = json.loads(sys.argv[3])
 home = {n: importlib.import_module(m, "anythingllm_api.models") for n, m in declared.items()}
 same = [n for n, module in home.items() if getattr(models, n) is getattr(module, n)]
 undir = sorted(set(declared) - set(dir(models)))
-print(json.dumps({"loaded": out, "same": same, "all": sorted(models.__all__), "undir": undir}))
+print(json.dumps({"loaded": out, "same": same, "all": sorted(models.__all__), "undir": undir, "attrs": attrs_loaded}))
 """
 
 
@@ -93,6 +96,7 @@ def _check_lazy(root: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     found = json.loads(done.stdout)
+    assert found["attrs"] is False  # importing every endpoint module loaded no attrs class
     all_models = {p.stem for p in (package / "models").glob("*.py")} - {"__init__"}
     for name, path in endpoints.items():
         expected = _expected_closure(package, path)

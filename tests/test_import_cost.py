@@ -61,7 +61,7 @@ def test_a_module_is_imported_when_it_is_first_used() -> None:
     assert not {m for m in loaded if m.startswith("anythingllm_api.api.")}  # no call yet: no endpoint module
 
 
-def test_the_first_call_imports_its_endpoint_and_models_only() -> None:
+def test_the_first_call_imports_its_endpoint_module_only() -> None:
     from bench.server import LoopbackServer  # replays the recorded v1.16.0 answers over loopback
 
     with LoopbackServer() as server:
@@ -74,8 +74,9 @@ def test_the_first_call_imports_its_endpoint_and_models_only() -> None:
         "anythingllm_api.api.workspaces",
         "anythingllm_api.api.workspaces.workspace_list",
     }
-    models = {m for m in loaded if m.startswith("anythingllm_api.models.")}
-    assert models == {"anythingllm_api.models.api_error", "anythingllm_api.models.workspace_list_response_200"}
+    # The friendly layer reads the decoded JSON: no model, no attrs class, no generated client class.
+    assert not {m for m in loaded if m.startswith("anythingllm_api.models.")}
+    assert "attr" not in loaded and "anythingllm_api.client" not in loaded
     assert "anythingllm.streaming" not in loaded and "anyio" in loaded  # httpx.Client itself imports anyio
 
 
