@@ -10,7 +10,7 @@ import typer
 
 from . import repl
 from .errors import UsageProblem
-from .inputs import read_piped_stdin, stdin_is_terminal
+from .inputs import compose, read_piped_stdin, stdin_is_terminal
 from .replies import ChatRequest, send
 from .state import state_of
 
@@ -28,12 +28,6 @@ MODES: dict[ChatMode, Literal["automatic", "chat", "query"]] = {
     ChatMode.chat: "chat",
     ChatMode.query: "query",
 }
-
-
-def compose(piped: str | None, message: str | None) -> str | None:
-    """The message to send: piped text, then the MESSAGE argument (``cat notes.md | ... "summarize"``)."""
-    parts = [part.strip("\n") for part in (piped, message) if part is not None and part.strip()]
-    return "\n\n".join(parts) if parts else None
 
 
 def chat(

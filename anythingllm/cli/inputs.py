@@ -28,6 +28,12 @@ def read_piped_stdin() -> str | None:
     return text if text.strip() else None
 
 
+def compose(piped: str | None, message: str | None) -> str | None:
+    """The message to send: piped text, then the MESSAGE argument (``cat notes.md | ... "summarize"``)."""
+    parts = [part.strip("\n") for part in (piped, message) if part is not None and part.strip()]
+    return "\n\n".join(parts) if parts else None
+
+
 def confirm_or_abort(state: State, question: str, yes: bool) -> None:
     """Ask ``question`` on an interactive terminal unless ``--yes``; stop with exit code 1 on "no".
 
