@@ -106,7 +106,24 @@ class _EventSource(httpx_sse.EventSource):
         return None
 
 
-_decode_json = json.JSONDecoder().decode  # json.loads without its per-call argument handling
+_decoder = json.JSONDecoder()
+_scan_json = _decoder.scan_once  # type: ignore[attr-defined]  # the C scanner under json.loads (not in typeshed)
+
+
+def _decode_json(text: str) -> Any:
+    """``json.loads(text)`` for one event's data, by the C scanner directly when it is one bare value.
+
+    Nearly every ``data:`` field is exactly one JSON object; the scanner reads it without json.loads'
+    Python layers (argument checks, two whitespace matches). Anything else (padding, trailing data,
+    not JSON) goes through the full decoder, which accepts or refuses it as json.loads does.
+    """
+    try:
+        value, end = _scan_json(text, 0)
+    except StopIteration:  # no value at the first character (leading whitespace, or not JSON)
+        return _decoder.decode(text)
+    if end != len(text):
+        return _decoder.decode(text)
+    return value
 
 
 class _StreamCore(Generic[EventT]):
