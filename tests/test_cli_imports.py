@@ -129,3 +129,22 @@ def test_workspaces_list_json_imports_its_command_and_no_rich() -> None:
     assert loaded & COMMAND_MODULES == {"anythingllm.cli.workspaces"}
     assert "rich" not in loaded  # nothing was drawn for a person
     assert not {m for m in loaded if m.startswith("anythingllm.resources.")} - {"anythingllm.resources.workspaces"}
+
+
+def test_a_group_is_built_with_only_the_command_that_runs() -> None:
+    from anythingllm.cli import admin, workspaces
+    from anythingllm.cli.app import _only
+
+    alone = _only(workspaces.app, "list")
+    assert [c.callback for c in alone.registered_commands] == [workspaces.list_]
+    assert _only(admin.app, "users").registered_groups == [g for g in admin.app.registered_groups if g.name == "users"]
+    for other in (None, "--help", "lst"):
+        assert _only(workspaces.app, other) is workspaces.app  # help, options and typos see the whole group
+    assert len(workspaces.app.registered_commands) == 5  # the module's own app is never changed
+
+
+@pytest.mark.parametrize(("argv", "hint"), [(["workspace"], "'workspaces'"), (["workspaces", "lst"], "'list'")])
+def test_a_mistyped_command_gets_the_closest_names(argv: list[str], hint: str) -> None:
+    result = CliRunner().invoke(app, argv, env={**CLEAN_ENV, "COLUMNS": "120"})
+    assert result.exit_code == 2
+    assert f"Did you mean {hint}?" in result.output

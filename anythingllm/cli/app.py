@@ -9,6 +9,8 @@ command's own.
 from __future__ import annotations
 
 import contextlib
+import copy
+import difflib
 import importlib
 import os
 import sys
@@ -16,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
+from typer._click.exceptions import UsageError  # typer vendors click; its commands raise this
 from typer.core import TyperGroup
 
 from .. import __version__
@@ -41,16 +44,41 @@ class LazyCommand(NamedTuple):
     summary: str
     context_settings: dict[str, Any] | None = None
 
-    def load(self, name: str) -> click.Command:
-        """Import the command's module and build its click command as ``app.command``/``add_typer`` would."""
+    def load(self, name: str, subcommand: str | None = None) -> click.Command:
+        """Import the command's module and build its click command as ``app.command``/``add_typer`` would.
+
+        For a group, ``subcommand`` (the next word of the command line) builds only that one of its
+        commands when it has one of that name: the others are not inspected. Anything else (an
+        option, ``--help``, a mistyped name) builds the whole group.
+        """
         module, _, attribute = self.target.partition(":")
         found = getattr(importlib.import_module(f".{module}", __package__), attribute)
         holder = typer.Typer(rich_markup_mode="rich")  # as the root registers it, in a group of its own
         if isinstance(found, typer.Typer):
-            holder.add_typer(found, name=name, rich_help_panel=self.panel)
+            holder.add_typer(_only(found, subcommand), name=name, rich_help_panel=self.panel)
         else:
             holder.command(name, rich_help_panel=self.panel, context_settings=self.context_settings)(found)
         return typer.main.get_group(holder).commands[name]
+
+
+def _only(group: typer.Typer, subcommand: str | None) -> typer.Typer:
+    """``group`` with only its command or group named ``subcommand``, or all of it when none has that name."""
+    commands = [c for c in group.registered_commands if _name(c.name, c.callback) == subcommand]
+    groups = [g for g in group.registered_groups if _name(g.name, g.typer_instance) == subcommand]
+    if subcommand is None or len(commands) + len(groups) != 1:
+        return group
+    alone = copy.copy(group)
+    alone.registered_commands, alone.registered_groups = commands, groups
+    return alone
+
+
+def _name(given: str | None, source: Any) -> str | None:
+    """The command-line name of a registered command (from its function) or group (from its Typer)."""
+    if given:
+        return given
+    if isinstance(source, typer.Typer):
+        return source.info.name if isinstance(source.info.name, str) else None
+    return typer.main.get_command_name(source.__name__) if source is not None else None
 
 
 # The root's commands in the order --help lists them (within a panel, commands before groups).
@@ -142,6 +170,26 @@ class AppGroup(TyperGroup):
     """
 
     _listing = False
+    _subcommand: str | None = None
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """The command named by ``args[0]`` (built for ``args[1]`` alone when that names one of its commands).
+
+        A mistyped name gets the closest names of the whole table, loaded or not.
+        """
+        self._subcommand = args[1] if len(args) > 1 else None
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            if args and "Did you mean" not in exc.message:
+                matches = difflib.get_close_matches(args[0], self.list_commands(ctx))
+                if matches:
+                    exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
+            raise
+        finally:
+            self._subcommand = None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """The loaded commands, then the table's."""
@@ -154,7 +202,9 @@ class AppGroup(TyperGroup):
             return found
         if self._listing:
             return _Listed(cmd_name, COMMANDS[cmd_name])
-        found = self.commands[cmd_name] = COMMANDS[cmd_name].load(cmd_name)
+        found = COMMANDS[cmd_name].load(cmd_name, self._subcommand)
+        if self._subcommand is None:
+            self.commands[cmd_name] = found  # a group built for one of its commands is not kept
         return found
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
