@@ -30,6 +30,7 @@ from typing import Any, Literal, Protocol, TypeVar
 import httpx
 
 from ._options import RequestOptions
+from ._record import Record, init_fields
 from ._transport import send_async, send_sync
 from .errors import JSON_EXTENSION, ApiError, InvalidResponseError
 
@@ -100,19 +101,36 @@ def _check_path_values(endpoint: str, kwargs: Mapping[str, Any]) -> None:
             raise ValueError(f"{name} must not be empty, '.' or '..' (it would address another route)")
 
 
-@dataclass(frozen=True)
-class Call:
+class Call(Record):
     """One call of a generated endpoint: ``endpoint`` is ``"<tag>.<operation_id>"``.
 
     ``stream`` asks for the open response wrapped in a typed stream (``"chat"`` for ``/stream-chat``,
     ``"completion"`` for the OpenAI-compatible stream); ``context`` is passed to that stream.
     """
 
+    __slots__ = ("context", "endpoint", "expect_json", "kwargs", "stream")
     endpoint: str
-    kwargs: Mapping[str, Any] = field(default_factory=dict)
-    expect_json: bool = True
-    stream: StreamKind | None = None
-    context: Mapping[str, Any] = field(default_factory=dict)
+    kwargs: Mapping[str, Any]
+    expect_json: bool
+    stream: StreamKind | None
+    context: Mapping[str, Any]
+
+    def __init__(
+        self,
+        endpoint: str,
+        kwargs: Mapping[str, Any] | None = None,
+        expect_json: bool = True,
+        stream: StreamKind | None = None,
+        context: Mapping[str, Any] | None = None,
+    ) -> None:
+        init_fields(
+            self,
+            endpoint=endpoint,
+            kwargs={} if kwargs is None else kwargs,
+            expect_json=expect_json,
+            stream=stream,
+            context={} if context is None else context,
+        )
 
     def module(self) -> ModuleType:
         """The generated endpoint module, imported on first use."""
@@ -167,21 +185,37 @@ def _plain(response: httpx.Response, expect_json: bool) -> Any:
     return response.text
 
 
-@dataclass(frozen=True)
-class RawCall:
+class RawCall(Record):
     """A request to any path under ``/api`` with the API key (the :class:`HttpClient` escape hatch).
 
     The answer is parsed as JSON when it is JSON, else returned as text.
     """
 
+    __slots__ = ("data", "expect_json", "files", "json", "method", "params", "path", "stream")
+    _expect_json = False  # the default of ``expect_json``
     method: str
     path: str
-    params: Mapping[str, Any] | None = None
-    json: Any = None
-    data: Mapping[str, Any] | None = None
-    files: Mapping[str, Any] | None = None
-    expect_json: bool = False
-    stream: StreamKind | None = None
+    params: Mapping[str, Any] | None
+    json: Any
+    data: Mapping[str, Any] | None
+    files: Mapping[str, Any] | None
+    expect_json: bool
+    stream: StreamKind | None
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        data: Mapping[str, Any] | None = None,
+        files: Mapping[str, Any] | None = None,
+        expect_json: bool | None = None,
+        stream: StreamKind | None = None,
+    ) -> None:
+        expect = self._expect_json if expect_json is None else expect_json
+        fields = {"params": params, "json": json, "data": data, "files": files, "expect_json": expect, "stream": stream}
+        init_fields(self, method=method, path=path, **fields)
 
     def url(self, runtime: Runtime) -> str:
         """The absolute URL: ``path`` is relative to ``/api`` (``/v1/...``); a leading ``/api`` is allowed."""
@@ -214,16 +248,16 @@ class RawCall:
         return _plain(response, self.expect_json)
 
 
-@dataclass(frozen=True)
 class SessionCall(RawCall):
     """A route of the session API (under ``/api``, not ``/api/v1``), which the developer spec lacks.
 
     It authenticates with the login token from :meth:`AuthModule.login` when there is one; it never
     sends the API key, which the session API does not accept. In single-user mode without a password
-    the session API needs no token at all.
+    the session API needs no token at all. ``expect_json`` defaults to True.
     """
 
-    expect_json: bool = True
+    __slots__ = ()
+    _expect_json = True
 
     def headers(self, runtime: Runtime) -> dict[str, str]:
         """The client's headers with the login token (or none) in place of the API key."""
