@@ -25,6 +25,7 @@ from typing import Any, Generic, NoReturn, Protocol, TypeVar
 import httpx
 import httpx_sse
 
+from anythingllm._json import loads
 from anythingllm._sse_accumulate import ChatAccumulator, CompletionAccumulator
 from anythingllm._sse_events import (
     Abort,
@@ -106,24 +107,7 @@ class _EventSource(httpx_sse.EventSource):
         return None
 
 
-_decoder = json.JSONDecoder()
-_scan_json = _decoder.scan_once  # type: ignore[attr-defined]  # the C scanner under json.loads (not in typeshed)
-
-
-def _decode_json(text: str) -> Any:
-    """``json.loads(text)`` for one event's data, by the C scanner directly when it is one bare value.
-
-    Nearly every ``data:`` field is exactly one JSON object; the scanner reads it without json.loads'
-    Python layers (argument checks, two whitespace matches). Anything else (padding, trailing data,
-    not JSON) goes through the full decoder, which accepts or refuses it as json.loads does.
-    """
-    try:
-        value, end = _scan_json(text, 0)
-    except StopIteration:  # no value at the first character (leading whitespace, or not JSON)
-        return _decoder.decode(text)
-    if end != len(text):
-        return _decoder.decode(text)
-    return value
+_decode_json = loads  # one stream event's data
 
 
 class _StreamCore(Generic[EventT]):

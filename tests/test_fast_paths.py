@@ -1,8 +1,9 @@
 """The shortcuts taken on hot paths give exactly what the plain code they replace gives.
 
-Stream events are decoded by json's C scanner directly (``streaming._decode_json``), not through
-``json.loads``: every input must decode to the same value, or be refused with a ``ValueError``
-(``json.JSONDecodeError``) as ``json.loads`` refuses it.
+Stream events and documents' metadata are decoded by json's C scanner directly (``_json.loads``), not
+through ``json.loads``: every input must decode to the same value, or be refused with a ``ValueError``
+(``json.JSONDecodeError``) as ``json.loads`` refuses it. The records that replaced frozen dataclasses
+compare, print and refuse assignment as those did.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 
 import pytest
 
-from anythingllm.streaming import _decode_json
+from anythingllm._json import loads as _decode_json
 
 ACCEPTED = [
     '{"type":"textResponseChunk","textResponse":"hi","uuid":"u-1","sources":[],"close":false,"error":false}',
