@@ -20,8 +20,8 @@ class Config:
 
     smoke: bool = False
     in_process: Sizes = Sizes(calls=300, rounds=15, warmup=100)
-    loopback: Sizes = Sizes(calls=150, rounds=15, warmup=50)
-    peers: Sizes = Sizes(calls=100, rounds=11, warmup=30)
+    loopback: Sizes = Sizes(calls=150, rounds=25, warmup=50)
+    peers: Sizes = Sizes(calls=100, rounds=25, warmup=30)
     import_runs: int = 25
     startup_runs: int = 25
     stream_events: int = 10_000
