@@ -39,10 +39,11 @@ class RequestOptions(Record):
     """How one request is sent: ``timeout`` (connect/read/write/pool), ``max_retries`` and
     ``stream_idle_timeout`` (the longest silence tolerated between bytes of a stream)."""
 
-    __slots__ = ("max_retries", "stream_idle_timeout", "timeout")
+    __slots__ = ("_extensions", "max_retries", "stream_idle_timeout", "timeout")
     timeout: httpx.Timeout
     max_retries: int
     stream_idle_timeout: float
+    _extensions: tuple[dict[str, float | None], dict[str, float | None]]  # (call, stream) timeout extensions
 
     def __init__(
         self,
@@ -56,6 +57,8 @@ class RequestOptions(Record):
             raise ValueError(f"stream_idle_timeout must be > 0 seconds, not {stream_idle_timeout!r}")
         timeout = _default_timeout() if timeout is None else timeout
         init_fields(self, timeout=timeout, max_retries=max_retries, stream_idle_timeout=stream_idle_timeout)
+        call, stream = timeout.as_dict(), {**timeout.as_dict(), "read": stream_idle_timeout}
+        init_fields(self, _extensions=(call, stream))  # not a field: what timeout_extension copies
 
     @classmethod
     def create(
@@ -86,10 +89,7 @@ class RequestOptions(Record):
 
     def timeout_extension(self, *, stream: bool = False) -> dict[str, float | None]:
         """The value for ``request.extensions["timeout"]``; a stream reads with the idle timeout."""
-        values = self.timeout.as_dict()
-        if stream:
-            values["read"] = self.stream_idle_timeout
-        return values
+        return dict(self._extensions[stream])
 
 
 __all__ = [

@@ -2,9 +2,10 @@
 
 A frozen dataclass compiles half a dozen methods from source when its class is made, about 0.4 ms a
 class: for the classes built on this, more than the rest of importing the client. A record's methods
-are written once, here: equality, hash and repr over its fields (its ``__slots__``, base classes'
-first, in the order they are annotated), no assignment after ``__init__``, and
-:meth:`Record.replace_fields`. Fields named in ``_quiet`` are left out of the repr and of comparisons.
+are written once, here: equality, hash and repr over its fields (its annotated ``__slots__``, base
+classes' first, in annotation order; a ``_private`` slot is not a field), no assignment after
+``__init__``, and :meth:`Record.replace_fields`. Fields named in ``_quiet`` are left out of the repr
+and of comparisons.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ class Record:
         names: list[str] = []
         for klass in reversed(cls.__mro__):  # in the order the fields are annotated (__slots__ may be sorted)
             slots = vars(klass).get("__slots__", ())
-            names += [name for name in vars(klass).get("__annotations__", {}) if name in slots and name not in names]
+            annotated = vars(klass).get("__annotations__", {})
+            names += [n for n in annotated if n in slots and n not in names and not n.startswith("_")]
         cls._fields = tuple(names)
 
     def _compared(self) -> tuple[Any, ...]:

@@ -396,12 +396,19 @@ JSON_EXTENSION = "anythingllm.json"
 """Where :func:`check_response` leaves the decoded JSON in ``response.extensions`` (decoded once per call)."""
 
 
-def check_response(response: httpx.Response, *, expect_json: bool) -> None:
+def media_type_of(response: httpx.Response) -> str:
+    """The response's media type: its Content-Type without parameters, lower case ("" if none)."""
+    value: str = response.headers.get("content-type", "")
+    return value.split(";")[0].strip().lower()
+
+
+def check_response(response: httpx.Response, *, expect_json: bool, media_type: str | None = None) -> None:
     """Raise the matching :class:`ApiError` unless ``response`` (already read) is usable.
 
     Any non-2xx raises. With ``expect_json`` a 2xx must carry parseable JSON that is not a chat
     ``abort`` body: HTML raises :class:`WrongEndpointError`, anything else unreadable
     :class:`InvalidResponseError`. The decoded JSON is kept in ``response.extensions[JSON_EXTENSION]``.
+    ``media_type`` is the response's (:func:`media_type_of`) when the caller has already looked it up.
     """
     if not 200 <= response.status_code < 300:
         raise error_from_response(response)
@@ -409,9 +416,9 @@ def check_response(response: httpx.Response, *, expect_json: bool) -> None:
         return
     # The success path of every call: one json.loads of the bytes, no text decoding or redaction
     # (those are only needed to word an error, which error_from_response does itself).
-    media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    kind = media_type_of(response) if media_type is None else media_type
     raw = _raw_body(response, None)
-    if media_type == "text/html" or not ("json" in media_type or raw.lstrip()[:1] in (b"{", b"[")):
+    if kind == "text/html" or not ("json" in kind or raw.lstrip()[:1] in (b"{", b"[")):
         raise error_from_response(response)
     try:
         data = json.loads(raw)
