@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         BadRequestError,
         ChatAbortedError,
         InvalidResponseError,
+        LinkFetchError,
         MultiUserModeRequiredError,
         NotFoundError,
         PermissionDeniedError,
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
         UnsupportedOperationError,
         WrongEndpointError,
     )
-    from .resources.documents import LinkFetchError
     from .resources.http import HttpClient
     from .streaming import AsyncChatStream, AsyncCompletionStream, ChatStream, CompletionStream
 
@@ -74,7 +74,6 @@ _HOME = {
     "AnythingLLMClient": "._client",
     "AsyncAnythingLLMClient": "._client",
     "HttpClient": ".resources.http",
-    "LinkFetchError": ".resources.documents",
     "generated_client": "._generated_client",
     "ChatStream": ".streaming",
     "AsyncChatStream": ".streaming",

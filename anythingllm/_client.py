@@ -2,34 +2,53 @@
 
 from __future__ import annotations
 
+import importlib
 import types
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
-from . import __version__, _shape
+from . import __version__
 from ._config import DEFAULT, resolve_api_key, resolve_base_url
 from ._logging import safe_url, setup_from_env
 from ._options import DEFAULT_STREAM_IDLE_TIMEOUT, RequestOptions, TimeoutLike
 from ._plan import Call, Plan, Runtime
 from ._resource import Async, M, Resource, Sync, operation
-from .resources.admin import AdminModule
-from .resources.auth import AuthModule
-from .resources.chat import ChatModule
-from .resources.documents import DocumentsModule
-from .resources.embed import EmbedModule
-from .resources.http import HttpClient
-from .resources.openai import OpenAIModule
-from .resources.system import SystemModule
-from .resources.users import UsersModule
-from .resources.workspace_thread import WorkspaceThreadModule
-from .resources.workspaces import WorkspacesModule
-from .types import ApiStatus
+
+if TYPE_CHECKING:
+    from .resources.admin import AdminModule
+    from .resources.auth import AuthModule
+    from .resources.chat import ChatModule
+    from .resources.documents import DocumentsModule
+    from .resources.embed import EmbedModule
+    from .resources.http import HttpClient
+    from .resources.openai import OpenAIModule
+    from .resources.system import SystemModule
+    from .resources.users import UsersModule
+    from .resources.workspace_thread import WorkspaceThreadModule
+    from .resources.workspaces import WorkspacesModule
+    from .types import ApiStatus
 
 if TYPE_CHECKING:
     from .workflows import Workflows
 
 _GENERATED = types.SimpleNamespace(raise_on_unexpected_status=False)
+
+# Each module of a client (``client.chat``) is made, and its code imported, the first time it is read:
+# a program that only lists workspaces never imports the chat, document or admin code.
+_MODULES = {
+    "auth": ("resources.auth", "AuthModule"),
+    "workspaces": ("resources.workspaces", "WorkspacesModule"),
+    "documents": ("resources.documents", "DocumentsModule"),
+    "chat": ("resources.chat", "ChatModule"),
+    "system": ("resources.system", "SystemModule"),
+    "users": ("resources.users", "UsersModule"),
+    "embed": ("resources.embed", "EmbedModule"),
+    "admin": ("resources.admin", "AdminModule"),
+    "openai": ("resources.openai", "OpenAIModule"),
+    "workspace_thread": ("resources.workspace_thread", "WorkspaceThreadModule"),
+    "http_client": ("resources.http", "HttpClient"),
+}
 
 
 def build_runtime(
@@ -106,18 +125,22 @@ class _ClientCore(Resource[M], Generic[M]):
         self._attach(runtime, is_async)
 
     def _attach(self, runtime: Runtime, is_async: bool) -> None:
-        super().__init__(runtime, is_async)
-        self.auth = AuthModule(runtime, is_async)
-        self.workspaces = WorkspacesModule(runtime, is_async)
-        self.documents = DocumentsModule(runtime, is_async)
-        self.chat = ChatModule(runtime, is_async)
-        self.system = SystemModule(runtime, is_async)
-        self.users = UsersModule(runtime, is_async)
-        self.embed = EmbedModule(runtime, is_async)
-        self.admin = AdminModule(runtime, is_async)
-        self.openai = OpenAIModule(runtime, is_async)
-        self.workspace_thread = WorkspaceThreadModule(runtime, is_async)
-        self.http_client = HttpClient(runtime=runtime, is_async=is_async)
+        super().__init__(runtime, is_async)  # the modules are made on first use (__getattr__)
+
+    if not TYPE_CHECKING:  # type checkers see the annotated modules above, and no other attribute
+
+        def __getattr__(self, name: str) -> Any:
+            """Make the module ``name`` (``client.chat``) on first use; later reads find it on the client."""
+            home = _MODULES.get(name)
+            if home is None or "_runtime" not in vars(self):
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            module_class = getattr(importlib.import_module(f".{home[0]}", __package__), home[1])
+            module = module_class(runtime=self._runtime, is_async=self._is_async)
+            vars(self)[name] = module
+            return module
+
+    def __dir__(self) -> list[str]:
+        return sorted({*super().__dir__(), *_MODULES})
 
     def with_options(
         self: _Client,
@@ -160,8 +183,10 @@ class _ClientCore(Resource[M], Generic[M]):
     @operation
     def get_api_status(self) -> Plan[ApiStatus]:
         """Whether the server answers and accepts the API key (``GET /v1/auth``); raises if not."""
+        from ._shape import api_status
+
         parsed = yield Call("auth.auth_check")
-        return _shape.api_status(parsed)
+        return api_status(parsed)
 
     def __repr__(self) -> str:
         key = "set" if self._api_key else "missing"

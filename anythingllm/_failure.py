@@ -16,11 +16,11 @@ from .errors import (
     ApiError,
     APITimeoutError,
     AuthenticationError,
+    LinkFetchError,
     MultiUserModeRequiredError,
     NotFoundError,
     WrongEndpointError,
 )
-from .resources.documents import LinkFetchError
 
 
 def one_line(text: str, limit: int = 0) -> str:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
-
 import httpx
+
+from ._record import Record, init_fields
 
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DEFAULT_READ_TIMEOUT = 60.0
@@ -36,20 +35,30 @@ def to_timeout(value: TimeoutLike) -> httpx.Timeout:
     return httpx.Timeout(seconds, connect=min(DEFAULT_CONNECT_TIMEOUT, seconds))
 
 
-@dataclass(frozen=True)
-class RequestOptions:
+class RequestOptions(Record):
     """How one request is sent: ``timeout`` (connect/read/write/pool), ``max_retries`` and
     ``stream_idle_timeout`` (the longest silence tolerated between bytes of a stream)."""
 
-    timeout: httpx.Timeout = field(default_factory=_default_timeout)
-    max_retries: int = DEFAULT_MAX_RETRIES
-    stream_idle_timeout: float = DEFAULT_STREAM_IDLE_TIMEOUT
+    __slots__ = ("_extensions", "max_retries", "stream_idle_timeout", "timeout")
+    timeout: httpx.Timeout
+    max_retries: int
+    stream_idle_timeout: float
+    _extensions: tuple[dict[str, float | None], dict[str, float | None]]  # (call, stream) timeout extensions
 
-    def __post_init__(self) -> None:
-        if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int) or self.max_retries < 0:
-            raise ValueError(f"max_retries must be an integer >= 0, not {self.max_retries!r}")
-        if self.stream_idle_timeout <= 0:
-            raise ValueError(f"stream_idle_timeout must be > 0 seconds, not {self.stream_idle_timeout!r}")
+    def __init__(
+        self,
+        timeout: httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        stream_idle_timeout: float = DEFAULT_STREAM_IDLE_TIMEOUT,
+    ) -> None:
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ValueError(f"max_retries must be an integer >= 0, not {max_retries!r}")
+        if stream_idle_timeout <= 0:
+            raise ValueError(f"stream_idle_timeout must be > 0 seconds, not {stream_idle_timeout!r}")
+        timeout = _default_timeout() if timeout is None else timeout
+        init_fields(self, timeout=timeout, max_retries=max_retries, stream_idle_timeout=stream_idle_timeout)
+        call, stream = timeout.as_dict(), {**timeout.as_dict(), "read": stream_idle_timeout}
+        init_fields(self, _extensions=(call, stream))  # not a field: what timeout_extension copies
 
     @classmethod
     def create(
@@ -70,8 +79,7 @@ class RequestOptions:
         stream_idle_timeout: float | None = None,
     ) -> RequestOptions:
         """A copy with the given fields changed (``None`` keeps the current value)."""
-        return dataclasses.replace(
-            self,
+        return self.replace_fields(
             timeout=self.timeout if timeout is None else to_timeout(timeout),
             max_retries=self.max_retries if max_retries is None else max_retries,
             stream_idle_timeout=(
@@ -81,10 +89,7 @@ class RequestOptions:
 
     def timeout_extension(self, *, stream: bool = False) -> dict[str, float | None]:
         """The value for ``request.extensions["timeout"]``; a stream reads with the idle timeout."""
-        values = self.timeout.as_dict()
-        if stream:
-            values["read"] = self.stream_idle_timeout
-        return values
+        return dict(self._extensions[stream])
 
 
 __all__ = [

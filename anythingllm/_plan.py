@@ -30,6 +30,7 @@ from typing import Any, Literal, Protocol, TypeVar
 import httpx
 
 from ._options import RequestOptions
+from ._record import Record, init_fields
 from ._transport import send_async, send_sync
 from .errors import JSON_EXTENSION, ApiError, InvalidResponseError
 
@@ -70,9 +71,22 @@ _SHAPE_ERRORS = (LookupError, TypeError, AttributeError, ValueError)
 
 
 @functools.cache
+def _endpoint_module(endpoint: str) -> ModuleType:
+    """The generated module of ``"<tag>.<operation_id>"``, imported on first use and then looked up."""
+    return importlib.import_module(f"anythingllm_api.api.{endpoint}")
+
+
+@functools.lru_cache(maxsize=1024)
+def parsed_url(text: str) -> httpx.URL:
+    """``httpx.URL(text)``, parsed once per distinct URL: parsing costs more than the rest of building a
+    request, and the URLs a program calls repeat. An ``httpx.URL`` is immutable, so requests share it."""
+    return httpx.URL(text)
+
+
+@functools.cache
 def _path_parameters(endpoint: str) -> tuple[str, ...]:
     """The path parameters of a generated endpoint: the positional parameters of its ``_get_kwargs``."""
-    module = importlib.import_module(f"anythingllm_api.api.{endpoint}")
+    module = _endpoint_module(endpoint)
     parameters = inspect.signature(module._get_kwargs).parameters.values()
     return tuple(p.name for p in parameters if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD)
 
@@ -87,23 +101,40 @@ def _check_path_values(endpoint: str, kwargs: Mapping[str, Any]) -> None:
             raise ValueError(f"{name} must not be empty, '.' or '..' (it would address another route)")
 
 
-@dataclass(frozen=True)
-class Call:
+class Call(Record):
     """One call of a generated endpoint: ``endpoint`` is ``"<tag>.<operation_id>"``.
 
     ``stream`` asks for the open response wrapped in a typed stream (``"chat"`` for ``/stream-chat``,
     ``"completion"`` for the OpenAI-compatible stream); ``context`` is passed to that stream.
     """
 
+    __slots__ = ("context", "endpoint", "expect_json", "kwargs", "stream")
     endpoint: str
-    kwargs: Mapping[str, Any] = field(default_factory=dict)
-    expect_json: bool = True
-    stream: StreamKind | None = None
-    context: Mapping[str, Any] = field(default_factory=dict)
+    kwargs: Mapping[str, Any]
+    expect_json: bool
+    stream: StreamKind | None
+    context: Mapping[str, Any]
+
+    def __init__(
+        self,
+        endpoint: str,
+        kwargs: Mapping[str, Any] | None = None,
+        expect_json: bool = True,
+        stream: StreamKind | None = None,
+        context: Mapping[str, Any] | None = None,
+    ) -> None:
+        init_fields(
+            self,
+            endpoint=endpoint,
+            kwargs={} if kwargs is None else kwargs,
+            expect_json=expect_json,
+            stream=stream,
+            context={} if context is None else context,
+        )
 
     def module(self) -> ModuleType:
         """The generated endpoint module, imported on first use."""
-        return importlib.import_module(f"anythingllm_api.api.{self.endpoint}")
+        return _endpoint_module(self.endpoint)
 
     def request(self, runtime: Runtime) -> httpx.Request:
         """Build the HTTP request with the generated ``_get_kwargs``.
@@ -116,11 +147,10 @@ class Call:
         generated = kwargs.pop("headers", {})
         if "files" in kwargs:
             generated = {k: v for k, v in generated.items() if k.lower() != "content-type"}
-        headers = {**runtime.headers, **generated}
         if not kwargs.get("params"):
             kwargs.pop("params", None)  # httpx re-parses the URL to merge even an empty dict (~15 µs)
-        url = runtime.api_root + kwargs.pop("url")
-        return runtime.build_request(url=url, headers=headers, **kwargs)
+        url = parsed_url(runtime.api_root + kwargs.pop("url"))
+        return runtime.build_request(url=url, headers=runtime.api_headers(generated), **kwargs)
 
     def parse(self, runtime: Runtime, response: httpx.Response) -> Any:
         """The answer: decoded JSON (for the friendly layer to reshape), else the generated parse.
@@ -155,21 +185,37 @@ def _plain(response: httpx.Response, expect_json: bool) -> Any:
     return response.text
 
 
-@dataclass(frozen=True)
-class RawCall:
+class RawCall(Record):
     """A request to any path under ``/api`` with the API key (the :class:`HttpClient` escape hatch).
 
     The answer is parsed as JSON when it is JSON, else returned as text.
     """
 
+    __slots__ = ("data", "expect_json", "files", "json", "method", "params", "path", "stream")
+    _expect_json = False  # the default of ``expect_json``
     method: str
     path: str
-    params: Mapping[str, Any] | None = None
-    json: Any = None
-    data: Mapping[str, Any] | None = None
-    files: Mapping[str, Any] | None = None
-    expect_json: bool = False
-    stream: StreamKind | None = None
+    params: Mapping[str, Any] | None
+    json: Any
+    data: Mapping[str, Any] | None
+    files: Mapping[str, Any] | None
+    expect_json: bool
+    stream: StreamKind | None
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        data: Mapping[str, Any] | None = None,
+        files: Mapping[str, Any] | None = None,
+        expect_json: bool | None = None,
+        stream: StreamKind | None = None,
+    ) -> None:
+        expect = self._expect_json if expect_json is None else expect_json
+        fields = {"params": params, "json": json, "data": data, "files": files, "expect_json": expect, "stream": stream}
+        init_fields(self, method=method, path=path, **fields)
 
     def url(self, runtime: Runtime) -> str:
         """The absolute URL: ``path`` is relative to ``/api`` (``/v1/...``); a leading ``/api`` is allowed."""
@@ -202,16 +248,16 @@ class RawCall:
         return _plain(response, self.expect_json)
 
 
-@dataclass(frozen=True)
 class SessionCall(RawCall):
     """A route of the session API (under ``/api``, not ``/api/v1``), which the developer spec lacks.
 
     It authenticates with the login token from :meth:`AuthModule.login` when there is one; it never
     sends the API key, which the session API does not accept. In single-user mode without a password
-    the session API needs no token at all.
+    the session API needs no token at all. ``expect_json`` defaults to True.
     """
 
-    expect_json: bool = True
+    __slots__ = ()
+    _expect_json = True
 
     def headers(self, runtime: Runtime) -> dict[str, str]:
         """The client's headers with the login token (or none) in place of the API key."""
@@ -243,6 +289,18 @@ class Runtime:
     generated: Any
     session: Session = field(default_factory=Session)
     own_http: bool = False
+    _parsed_headers: dict[tuple[tuple[str, str], ...], httpx.Headers] = field(default_factory=dict, repr=False)
+
+    def api_headers(self, extra: Mapping[str, str]) -> httpx.Headers:
+        """The client's headers (with the API key) and ``extra``, as ``httpx.Headers`` made once per distinct
+        ``extra`` (the request copies them; normalizing them is a tenth of the cost of a request)."""
+        key = tuple(extra.items())
+        found = self._parsed_headers.get(key)
+        if found is None:
+            if len(self._parsed_headers) >= 64:
+                self._parsed_headers.clear()
+            found = self._parsed_headers[key] = httpx.Headers({**self.headers, **extra})
+        return found
 
     def build_request(self, **kwargs: Any) -> httpx.Request:
         """An ``httpx.Request`` built by the client, so a caller's ``http_client`` defaults and cookies apply.

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 import email.utils
 import math
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from random import random as _uniform
 
 import httpx
+
+from ._record import Record, init_fields
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 RETRY_STATUSES = frozenset({408, 429, 502, 503, 504})
@@ -25,20 +25,30 @@ _TRANSIENT: tuple[type[httpx.HTTPError], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class RetryEvent:
+class RetryEvent(Record):
     """What :attr:`RetryPolicy.on_retry` is told before each retry."""
 
+    __slots__ = ("attempt", "delay", "error", "method", "status", "url")
     method: str
     url: str
     attempt: int
     delay: float
-    status: int | None = None
-    error: BaseException | None = None
+    status: int | None
+    error: BaseException | None
+
+    def __init__(
+        self,
+        method: str,
+        url: str,
+        attempt: int,
+        delay: float,
+        status: int | None = None,
+        error: BaseException | None = None,
+    ) -> None:
+        init_fields(self, method=method, url=url, attempt=attempt, delay=delay, status=status, error=error)
 
 
-@dataclass(frozen=True)
-class RetryPolicy:
+class RetryPolicy(Record):
     """Exponential backoff with full jitter, ``Retry-After`` honoured, idempotency respected.
 
     ``attempt`` is the number of attempts already made (1 after the first failure). At most
@@ -46,17 +56,40 @@ class RetryPolicy:
     tests; ``on_retry`` is called by the drivers before each retry.
     """
 
-    max_retries: int = 2
-    base_delay: float = 0.5
-    max_delay: float = 8.0
-    max_retry_after: float = 30.0
-    random: Callable[[], float] = field(default=_uniform, repr=False, compare=False)
-    clock: Callable[[], float] = field(default=time.time, repr=False, compare=False)
-    on_retry: Callable[[RetryEvent], None] | None = field(default=None, repr=False, compare=False)
+    __slots__ = ("base_delay", "clock", "max_delay", "max_retries", "max_retry_after", "on_retry", "random")
+    _quiet = frozenset({"random", "clock", "on_retry"})
+    max_retries: int
+    base_delay: float
+    max_delay: float
+    max_retry_after: float
+    random: Callable[[], float]
+    clock: Callable[[], float]
+    on_retry: Callable[[RetryEvent], None] | None
+
+    def __init__(
+        self,
+        max_retries: int = 2,
+        base_delay: float = 0.5,
+        max_delay: float = 8.0,
+        max_retry_after: float = 30.0,
+        random: Callable[[], float] = _uniform,
+        clock: Callable[[], float] = time.time,
+        on_retry: Callable[[RetryEvent], None] | None = None,
+    ) -> None:
+        init_fields(
+            self,
+            max_retries=max_retries,
+            base_delay=base_delay,
+            max_delay=max_delay,
+            max_retry_after=max_retry_after,
+            random=random,
+            clock=clock,
+            on_retry=on_retry,
+        )
 
     def with_max_retries(self, max_retries: int) -> RetryPolicy:
         """The same policy allowing ``max_retries`` retries."""
-        return self if max_retries == self.max_retries else dataclasses.replace(self, max_retries=max_retries)
+        return self if max_retries == self.max_retries else self.replace_fields(max_retries=max_retries)
 
     def should_retry(
         self,

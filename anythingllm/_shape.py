@@ -9,11 +9,11 @@ field with no server counterpart stays absent. An alias never overwrites a key t
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any, cast
 
+from ._json import loads
 from .types import (
     ApiKey,
     ApiStatus,
@@ -122,7 +122,7 @@ def _folder_of(path: Any) -> str | None:
     return None
 
 
-_decode = json.JSONDecoder().decode  # json.loads without its per-call argument handling
+_decode = loads  # json.loads, by the C scanner directly for a bare value (a document's metadata)
 
 
 def _decode_json(value: Any, expected: type) -> Any:

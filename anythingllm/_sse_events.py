@@ -172,10 +172,14 @@ def _list_or_none(value: Any) -> list[Any] | None:
 def decode_chat_event(payload: dict[str, Any]) -> ChatEvent:
     """Turn one ``/stream-chat`` payload (either wire format) into a typed event."""
     kind = payload.get("type")
+    if kind == "textResponseChunk":  # nearly every event of a stream: kept short (_event_id inlined)
+        text, event_id = payload.get("textResponse"), payload.get("uuid")
+        if event_id is None:
+            event_id = payload.get("id")
+        return TextChunk(
+            text if isinstance(text, str) else "", event_id if isinstance(event_id, str) else None, payload
+        )  # positional: cheaper
     event_id = _event_id(payload)
-    if kind == "textResponseChunk":  # nearly every event of a stream: kept short
-        text = payload.get("textResponse")
-        return TextChunk(text if isinstance(text, str) else "", event_id, payload)  # positional: cheaper
     if kind == "textResponse":
         text = payload.get("textResponse")
         return TextResponse(

@@ -10,13 +10,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import anyio
 import httpx
 
 from anythingllm._logging import log_request, log_response, log_retry, safe_url
 from anythingllm._options import RequestOptions
 from anythingllm._retry import DEFAULT_RETRY_POLICY, RetryEvent, RetryPolicy
-from anythingllm.errors import check_response, error_from_response, error_from_transport
+from anythingllm.errors import check_response, error_from_response, error_from_transport, media_type_of
 
 ERROR_BODY_LIMIT = 64 * 1024
 """At most this many bytes of an error body are read (a huge error page is never read whole)."""
@@ -43,6 +42,7 @@ class _Exchange:
         self.attempt = 0
         self.started = 0.0
         self.capped = False
+        self.media_type = ""  # of the last response, looked up once for read_limit and finished
         request.extensions = {**request.extensions, "timeout": options.timeout_extension(stream=stream)}
 
     def start(self) -> httpx.Request:
@@ -58,7 +58,8 @@ class _Exchange:
         if not response.is_success:
             return ERROR_BODY_LIMIT
         # HTML where JSON (or an event stream) is expected is only read for an excerpt of the error.
-        is_html = response.headers.get("content-type", "").lower().startswith("text/html")
+        self.media_type = media_type_of(response)
+        is_html = self.media_type.startswith("text/html")
         if is_html and (self.stream or self.expect_json):
             self.capped = True
             return ERROR_BODY_LIMIT
@@ -71,7 +72,7 @@ class _Exchange:
                 return response
             if self.capped:
                 raise error_from_response(response, body)
-            check_response(response, expect_json=self.expect_json)
+            check_response(response, expect_json=self.expect_json, media_type=self.media_type)
             return response
         status = response.status_code
         if self.policy.should_retry(self.request.method, self.attempt, status=status):
@@ -172,7 +173,14 @@ async def send_async(
             outcome = exchange.failed(exc)
         if isinstance(outcome, httpx.Response):
             return outcome
-        await anyio.sleep(outcome)
+        await _async_sleep(outcome)
+
+
+async def _async_sleep(seconds: float) -> None:
+    """Wait before a retry under asyncio or trio; anyio is imported by the first retry, not with the client."""
+    import anyio
+
+    await anyio.sleep(seconds)
 
 
 @contextmanager

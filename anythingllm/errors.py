@@ -8,7 +8,6 @@ what to do, quote the server's own words, and never contain the API key or reque
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from dataclasses import dataclass
@@ -98,6 +97,18 @@ class ChatAbortedError(ApiError):
 
 class UnsupportedOperationError(ApiError):
     """The server has no way to do what this method documents."""
+
+
+class LinkFetchError(ApiError):
+    """The server could not fetch a link (unreachable host, empty page), or fetched an HTTP error page.
+
+    ``page_status`` is the status the error page shows (``404``), or ``None`` when nothing was fetched.
+    Nothing of it stays stored: an error page the server stored is removed again.
+    """
+
+    def __init__(self, status_code: int, message: str, *args: Any, page_status: int | None = None, **kw: Any) -> None:
+        super().__init__(status_code, message, *args, **kw)
+        self.page_status = page_status
 
 
 class InvalidResponseError(ApiError):
@@ -233,6 +244,8 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def _html_text(markup: str) -> str:
+    import html  # only an HTML error page needs it (importing it costs about a millisecond)
+
     text = _HTML_TAG.sub(" ", _HTML_DROP.sub(" ", markup))
     return _SPACE.sub(" ", html.unescape(text)).strip()
 
@@ -561,12 +574,19 @@ JSON_EXTENSION = "anythingllm.json"
 """Where :func:`check_response` leaves the decoded JSON in ``response.extensions`` (decoded once per call)."""
 
 
-def check_response(response: httpx.Response, *, expect_json: bool) -> None:
+def media_type_of(response: httpx.Response) -> str:
+    """The response's media type: its Content-Type without parameters, lower case ("" if none)."""
+    value: str = response.headers.get("content-type", "")
+    return value.split(";")[0].strip().lower()
+
+
+def check_response(response: httpx.Response, *, expect_json: bool, media_type: str | None = None) -> None:
     """Raise the matching :class:`ApiError` unless ``response`` (already read) is usable.
 
     Any non-2xx raises. With ``expect_json`` a 2xx must carry parseable JSON that is not a chat
     ``abort`` body: HTML raises :class:`WrongEndpointError`, anything else unreadable
     :class:`InvalidResponseError`. The decoded JSON is kept in ``response.extensions[JSON_EXTENSION]``.
+    ``media_type`` is the response's (:func:`media_type_of`) when the caller has already looked it up.
     """
     if not 200 <= response.status_code < 300:
         raise error_from_response(response)
@@ -574,9 +594,9 @@ def check_response(response: httpx.Response, *, expect_json: bool) -> None:
         return
     # The success path of every call: one json.loads of the bytes, no text decoding or redaction
     # (those are only needed to word an error, which error_from_response does itself).
-    media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    kind = media_type_of(response) if media_type is None else media_type
     raw = _raw_body(response, None)
-    if media_type == "text/html" or not ("json" in media_type or raw.lstrip()[:1] in (b"{", b"[")):
+    if kind == "text/html" or not ("json" in kind or raw.lstrip()[:1] in (b"{", b"[")):
         raise error_from_response(response)
     try:
         data = json.loads(raw)
@@ -655,6 +675,7 @@ __all__ = [
     "BadRequestError",
     "ChatAbortedError",
     "InvalidResponseError",
+    "LinkFetchError",
     "MultiUserModeRequiredError",
     "NotFoundError",
     "PermissionDeniedError",

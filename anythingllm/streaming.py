@@ -25,6 +25,7 @@ from typing import Any, Generic, NoReturn, Protocol, TypeVar
 import httpx
 import httpx_sse
 
+from anythingllm._json import loads
 from anythingllm._sse_accumulate import ChatAccumulator, CompletionAccumulator
 from anythingllm._sse_events import (
     Abort,
@@ -109,11 +110,11 @@ class _EventSource(httpx_sse.EventSource):
         return None
 
 
-_decode_json = json.JSONDecoder().decode  # json.loads without its per-call argument handling
 _NOTHING_SENT = (
     ", without sending any event. The server does that when the answer fails before it starts, for "
     "example when its LLM provider is not running or cannot be reached; the AnythingLLM server log has the cause"
 )
+_decode_json = loads  # one stream event's data
 
 
 class _StreamCore(Generic[EventT]):

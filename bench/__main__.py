@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from . import calls, concurrency, imports, streams, upload
+from . import calls, concurrency, imports, startup, streams, upload
 from .config import FULL, SMOKE, Config
 from .report import Row, environment, table, write_json
 from .server import LoopbackServer
@@ -31,6 +31,7 @@ SECTIONS: dict[str, Section] = {
     "upload": upload.upload_memory,
     "concurrency": concurrency.concurrency,
     "reuse": concurrency.connection_reuse,
+    "startup": startup.startup,
 }
 
 RESULTS = Path(__file__).resolve().parent / "results.json"

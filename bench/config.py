@@ -20,9 +20,10 @@ class Config:
 
     smoke: bool = False
     in_process: Sizes = Sizes(calls=300, rounds=15, warmup=100)
-    loopback: Sizes = Sizes(calls=150, rounds=15, warmup=50)
-    peers: Sizes = Sizes(calls=100, rounds=11, warmup=30)
+    loopback: Sizes = Sizes(calls=150, rounds=25, warmup=50)
+    peers: Sizes = Sizes(calls=100, rounds=25, warmup=30)
     import_runs: int = 25
+    startup_runs: int = 25
     stream_events: int = 10_000
     stream_rounds: int = 9
     ttfe_rounds: int = 41
@@ -41,6 +42,7 @@ SMOKE = Config(
     loopback=Sizes(calls=2, rounds=1, warmup=1),
     peers=Sizes(calls=2, rounds=1, warmup=1),
     import_runs=1,
+    startup_runs=1,
     stream_events=100,
     stream_rounds=1,
     ttfe_rounds=1,

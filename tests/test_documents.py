@@ -15,12 +15,12 @@ import pytest
 
 from anythingllm.errors import (
     BadRequestError,
+    LinkFetchError,
     NotFoundError,
     ServerError,
     UnsupportedOperationError,
 )
 from anythingllm.resources import documents as documents_module
-from anythingllm.resources.documents import LinkFetchError
 from tests.conftest import replay, resolve
 
 pytestmark = pytest.mark.anyio

@@ -77,7 +77,7 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
     clock = types.SimpleNamespace(monotonic=time.monotonic, sleep=waits.append)
     monkeypatch.setattr(_transport, "time", clock)
-    monkeypatch.setattr(_transport, "anyio", types.SimpleNamespace(sleep=async_sleep))
+    monkeypatch.setattr(_transport, "_async_sleep", async_sleep)
     return waits
 
 

@@ -2,38 +2,16 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 
 from . import repl
 from .errors import UsageProblem
-from .inputs import read_piped_stdin, stdin_is_terminal
+from .inputs import MODES, ChatMode, compose, read_piped_stdin, stdin_is_terminal
 from .replies import ChatRequest, send
 from .state import State, state_of
-
-
-class ChatMode(str, Enum):
-    """The server's chat modes."""
-
-    automatic = "automatic"
-    chat = "chat"
-    query = "query"
-
-
-MODES: dict[ChatMode, Literal["automatic", "chat", "query"]] = {
-    ChatMode.automatic: "automatic",
-    ChatMode.chat: "chat",
-    ChatMode.query: "query",
-}
-
-
-def compose(piped: str | None, message: str | None) -> str | None:
-    """The message to send: piped text, then the MESSAGE argument (``cat notes.md | ... "summarize"``)."""
-    parts = [part.strip("\n") for part in (piped, message) if part is not None and part.strip()]
-    return "\n\n".join(parts) if parts else None
 
 
 def titled_thread(state: State, workspace: str, title: str, thread: str | None, session_id: str | None) -> str:

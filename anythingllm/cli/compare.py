@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from .chat import MODES, ChatMode
+from .inputs import MODES, ChatMode
 from .output import Output, plain
 from .state import state_of
 from .workflow_options import concurrency_option

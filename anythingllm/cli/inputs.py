@@ -1,17 +1,32 @@
-"""What commands read from the user: piped stdin and confirmations."""
+"""What commands read from the user: piped stdin, confirmations and the chat-mode option."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Mapping
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 import typer
 from typer.core import TyperOption
 
 from .errors import UsageProblem
 from .state import State
+
+
+class ChatMode(str, Enum):
+    """The server's chat modes."""
+
+    automatic = "automatic"
+    chat = "chat"
+    query = "query"
+
+
+MODES: dict[ChatMode, Literal["automatic", "chat", "query"]] = {
+    ChatMode.automatic: "automatic",
+    ChatMode.chat: "chat",
+    ChatMode.query: "query",
+}
 
 
 def stdin_is_terminal() -> bool:
@@ -28,6 +43,12 @@ def read_piped_stdin() -> str | None:
         return None
     text = sys.stdin.read()
     return text if text.strip() else None
+
+
+def compose(piped: str | None, message: str | None) -> str | None:
+    """The message to send: piped text, then the MESSAGE argument (``cat notes.md | ... "summarize"``)."""
+    parts = [part.strip("\n") for part in (piped, message) if part is not None and part.strip()]
+    return "\n\n".join(parts) if parts else None
 
 
 def confirm_or_abort(state: State, question: str, yes: bool) -> None:

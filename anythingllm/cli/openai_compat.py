@@ -9,9 +9,8 @@ from typing import Annotated, Any
 import typer
 
 from ..streaming import CompletionStream
-from .chat import compose
 from .errors import UsageProblem
-from .inputs import read_piped_stdin
+from .inputs import compose, read_piped_stdin
 from .output import Column, Output
 from .state import state_of
 

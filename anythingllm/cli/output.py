@@ -10,11 +10,11 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # rich is imported when something is printed for a person, never for --json
+    from rich.console import Console
 
 from .._failure import one_line as one_line  # re-exported: the CLI's tables and lines use it
 
@@ -66,8 +66,20 @@ class Output:
 
     def __init__(self, json_mode: bool) -> None:
         self.json_mode = json_mode
-        self.console = Console(highlight=False)
-        self.err = Console(stderr=True, highlight=False)
+
+    @cached_property
+    def console(self) -> Console:
+        """The rich console on stdout (made on first use)."""
+        from rich.console import Console
+
+        return Console(highlight=False)
+
+    @cached_property
+    def err(self) -> Console:
+        """The rich console on stderr (made on first use)."""
+        from rich.console import Console
+
+        return Console(stderr=True, highlight=False)
 
     # -- machine output ---------------------------------------------------------------------------------------
 
@@ -87,16 +99,22 @@ class Output:
 
     def line(self, text: str = "", style: str | None = None) -> None:
         """One line of plain text on stdout (no markup interpretation, never wrapped mid-line)."""
+        from rich.text import Text
+
         self.console.print(Text(text, style=style or ""), soft_wrap=True)
 
     def done(self, text: str) -> None:
         """A success line on stdout (a person's confirmation; nothing in ``--json`` mode)."""
         if not self.json_mode:
+            from rich.text import Text
+
             self.console.print(Text.assemble(("✓ ", "bold green"), text), soft_wrap=True)
 
     def note(self, text: str, style: str = "dim") -> None:
         """A side remark on stderr (never in ``--json`` mode)."""
         if not self.json_mode:
+            from rich.text import Text
+
             self.err.print(Text(text, style=style), soft_wrap=True)
 
     def write(self, text: str) -> None:
@@ -113,6 +131,9 @@ class Output:
         empty: str = "Nothing to show.",
     ) -> None:
         """Rows as a table on stdout, or ``empty`` when there are none."""
+        from rich.table import Table
+        from rich.text import Text
+
         items = list(rows)
         if not items:
             self.line(empty, style="dim")
@@ -126,6 +147,9 @@ class Output:
 
     def record(self, mapping: Mapping[str, Any], fields: Sequence[tuple[str, str | Getter]]) -> None:
         """One object as aligned ``label  value`` lines on stdout."""
+        from rich.table import Table
+        from rich.text import Text
+
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold")
         table.add_column(overflow="fold")

@@ -7,14 +7,15 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from .._client import AnythingLLMClient
 from .._config import DEFAULT, resolve_api_key, resolve_base_url
-from .._logging import LOGGER_NAME
 from .output import Output
+
+if TYPE_CHECKING:
+    from .._client import AnythingLLMClient
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class State:
     def client(self) -> AnythingLLMClient:
         """The client, created on first use (so ``--help`` and usage errors never need a server)."""
         if self._client is None:
+            from .._client import AnythingLLMClient  # not imported for --help and usage errors
+
             root = AnythingLLMClient(**self.client_options())
             self._root = root
             idle = self.stream_idle_timeout
@@ -95,6 +98,8 @@ def state_of(ctx: typer.Context) -> State:
 @contextmanager
 def debug_logging() -> Iterator[None]:
     """Log every request and response (headers redacted) to stderr while the command runs."""
+    from .._logging import LOGGER_NAME
+
     logger = logging.getLogger(LOGGER_NAME)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))

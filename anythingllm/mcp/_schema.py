@@ -26,6 +26,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
 from pydantic.json_schema import GenerateJsonSchema
 from typing_extensions import TypedDict, is_typeddict
 
+from .._resource import _ResultTypes
+
 _MISSING = inspect.Parameter.empty
 _SEQUENCES = (collections.abc.Sequence, collections.abc.Iterable, collections.abc.Collection, list, tuple)
 _MAPPINGS = (collections.abc.Mapping, dict)
@@ -49,7 +51,9 @@ def annotation_of(function: Callable[..., Any], name: str) -> Any:
     if not isinstance(raw, str):
         return raw
     holder = types.SimpleNamespace(__annotations__={name: raw})
-    return typing.get_type_hints(holder, globalns=getattr(target, "__globals__", {}), include_extras=True)[name]
+    globalns = getattr(target, "__globals__", {})
+    # Resource modules import their result types for type checkers only; _ResultTypes supplies them.
+    return typing.get_type_hints(holder, globalns=globalns, localns=_ResultTypes(), include_extras=True)[name]
 
 
 def result_type(function: Callable[..., Any]) -> Any:

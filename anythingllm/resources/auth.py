@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any, cast
 
 from .. import _shape
 from .._plan import Call, Plan, RawCall, Runtime, SessionCall
+from .._record import init_fields
 from .._resource import M, Resource, operation
 from .._validate import require_text
 from ..errors import (
@@ -32,12 +32,17 @@ _LOGIN_PATH = "/api/request-token"
 _JWT_SHAPE = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
 
 
-@dataclass(frozen=True)
 class _BearerCall(RawCall):
     """A call that authenticates with one given bearer token instead of the client's credentials."""
 
-    bearer: str = field(default="", repr=False)
-    expect_json: bool = True
+    __slots__ = ("bearer",)
+    _quiet = frozenset({"bearer"})
+    _expect_json = True
+    bearer: str
+
+    def __init__(self, method: str, path: str, *, bearer: str = "", expect_json: bool | None = None) -> None:
+        super().__init__(method, path, expect_json=expect_json)
+        init_fields(self, bearer=bearer)
 
     def headers(self, runtime: Runtime) -> dict[str, str]:
         """The client's headers with ``bearer`` in place of its API key."""

@@ -16,24 +16,18 @@ from .. import _shape
 from .._plan import Call, Plan
 from .._resource import M, Resource, operation
 from .._validate import check_file_source, check_number, require_bool, require_list, require_slug, require_text
-from ..errors import ApiError, InvalidResponseError, NotFoundError, ServerError, UnsupportedOperationError
+from ..errors import (
+    InvalidResponseError,
+    LinkFetchError,
+    NotFoundError,
+    ServerError,
+    UnsupportedOperationError,
+)
 from ..types import Document, DocumentFolder, DocumentPage, OperationResult
 from . import _accounts
 
 DEFAULT_FOLDER = "custom-documents"
 """The folder the server stores documents in when no other is named; it cannot be removed."""
-
-
-class LinkFetchError(ApiError):
-    """The server could not fetch a link (unreachable host, empty page), or fetched an HTTP error page.
-
-    ``page_status`` is the status the error page shows (``404``), or ``None`` when nothing was fetched.
-    Nothing of it stays stored: an error page the server stored is removed again.
-    """
-
-    def __init__(self, status_code: int, message: str, *args: Any, page_status: int | None = None, **kw: Any) -> None:
-        super().__init__(status_code, message, *args, **kw)
-        self.page_status = page_status
 
 
 class DocumentsModule(Resource[M]):

@@ -1,15 +1,19 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.admin_create_user_body import AdminCreateUserBody
-from ...models.admin_create_user_response_200 import AdminCreateUserResponse200
-from ...models.admin_create_user_response_400 import AdminCreateUserResponse400
-from ...models.api_error import ApiError
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.admin_create_user_body import AdminCreateUserBody
+    from ...models.admin_create_user_response_200 import AdminCreateUserResponse200
+    from ...models.admin_create_user_response_400 import AdminCreateUserResponse400
+    from ...models.api_error import ApiError
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -34,6 +38,10 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AdminCreateUserResponse200 | AdminCreateUserResponse400 | ApiError | str | None:
+    from ...models.admin_create_user_response_200 import AdminCreateUserResponse200
+    from ...models.admin_create_user_response_400 import AdminCreateUserResponse400
+    from ...models.api_error import ApiError
+
     if response.status_code == 200:
         response_200 = AdminCreateUserResponse200.from_dict(response.json())
 
@@ -72,6 +80,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[AdminCreateUserResponse200 | AdminCreateUserResponse400 | ApiError | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

@@ -1,15 +1,19 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.admin_is_multi_user_mode_response_200 import (
-    AdminIsMultiUserModeResponse200,
-)
-from ...models.api_error import ApiError
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.admin_is_multi_user_mode_response_200 import (
+        AdminIsMultiUserModeResponse200,
+    )
+    from ...models.api_error import ApiError
+    from ...types import Response
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -25,6 +29,11 @@ def _get_kwargs() -> dict[str, Any]:
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AdminIsMultiUserModeResponse200 | ApiError | None:
+    from ...models.admin_is_multi_user_mode_response_200 import (
+        AdminIsMultiUserModeResponse200,
+    )
+    from ...models.api_error import ApiError
+
     if response.status_code == 200:
         response_200 = AdminIsMultiUserModeResponse200.from_dict(response.json())
 
@@ -46,6 +55,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[AdminIsMultiUserModeResponse200 | ApiError]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

@@ -1,13 +1,17 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.admin_list_users_response_200 import AdminListUsersResponse200
-from ...models.api_error import ApiError
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.admin_list_users_response_200 import AdminListUsersResponse200
+    from ...models.api_error import ApiError
+    from ...types import Response
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -23,6 +27,9 @@ def _get_kwargs() -> dict[str, Any]:
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AdminListUsersResponse200 | ApiError | str | None:
+    from ...models.admin_list_users_response_200 import AdminListUsersResponse200
+    from ...models.api_error import ApiError
+
     if response.status_code == 200:
         response_200 = AdminListUsersResponse200.from_dict(response.json())
 
@@ -54,6 +61,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[AdminListUsersResponse200 | ApiError | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

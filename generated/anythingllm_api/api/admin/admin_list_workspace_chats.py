@@ -1,16 +1,21 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.admin_list_workspace_chats_body import AdminListWorkspaceChatsBody
-from ...models.admin_list_workspace_chats_response_200 import (
-    AdminListWorkspaceChatsResponse200,
-)
-from ...models.api_error import ApiError
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.admin_list_workspace_chats_body import AdminListWorkspaceChatsBody
+    from ...models.admin_list_workspace_chats_response_200 import (
+        AdminListWorkspaceChatsResponse200,
+    )
+    from ...models.api_error import ApiError
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -36,6 +41,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AdminListWorkspaceChatsResponse200 | ApiError | str | None:
+    from ...models.admin_list_workspace_chats_response_200 import (
+        AdminListWorkspaceChatsResponse200,
+    )
+    from ...models.api_error import ApiError
+
     if response.status_code == 200:
         response_200 = AdminListWorkspaceChatsResponse200.from_dict(response.json())
 
@@ -62,6 +72,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[AdminListWorkspaceChatsResponse200 | ApiError | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

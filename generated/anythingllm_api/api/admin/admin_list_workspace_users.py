@@ -1,16 +1,20 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.admin_list_workspace_users_response_200 import (
-    AdminListWorkspaceUsersResponse200,
-)
-from ...models.api_error import ApiError
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.admin_list_workspace_users_response_200 import (
+        AdminListWorkspaceUsersResponse200,
+    )
+    from ...models.api_error import ApiError
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -30,6 +34,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AdminListWorkspaceUsersResponse200 | ApiError | str | None:
+    from ...models.admin_list_workspace_users_response_200 import (
+        AdminListWorkspaceUsersResponse200,
+    )
+    from ...models.api_error import ApiError
+
     if response.status_code == 200:
         response_200 = AdminListWorkspaceUsersResponse200.from_dict(response.json())
 
@@ -61,6 +70,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[AdminListWorkspaceUsersResponse200 | ApiError | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

@@ -1,20 +1,26 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.admin_manage_workspace_users_body import AdminManageWorkspaceUsersBody
-from ...models.admin_manage_workspace_users_response_200 import (
-    AdminManageWorkspaceUsersResponse200,
-)
-from ...models.admin_manage_workspace_users_response_404 import (
-    AdminManageWorkspaceUsersResponse404,
-)
-from ...models.api_error import ApiError
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.admin_manage_workspace_users_body import (
+        AdminManageWorkspaceUsersBody,
+    )
+    from ...models.admin_manage_workspace_users_response_200 import (
+        AdminManageWorkspaceUsersResponse200,
+    )
+    from ...models.admin_manage_workspace_users_response_404 import (
+        AdminManageWorkspaceUsersResponse404,
+    )
+    from ...models.api_error import ApiError
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -42,6 +48,14 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AdminManageWorkspaceUsersResponse200 | AdminManageWorkspaceUsersResponse404 | ApiError | str | None:
+    from ...models.admin_manage_workspace_users_response_200 import (
+        AdminManageWorkspaceUsersResponse200,
+    )
+    from ...models.admin_manage_workspace_users_response_404 import (
+        AdminManageWorkspaceUsersResponse404,
+    )
+    from ...models.api_error import ApiError
+
     if response.status_code == 200:
         response_200 = AdminManageWorkspaceUsersResponse200.from_dict(response.json())
 
@@ -80,6 +94,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[AdminManageWorkspaceUsersResponse200 | AdminManageWorkspaceUsersResponse404 | ApiError | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

@@ -1,14 +1,18 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.admin_update_preferences_body import AdminUpdatePreferencesBody
-from ...models.api_error import ApiError
-from ...models.success_result import SuccessResult
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.admin_update_preferences_body import AdminUpdatePreferencesBody
+    from ...models.api_error import ApiError
+    from ...models.success_result import SuccessResult
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -33,6 +37,9 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | SuccessResult | str | None:
+    from ...models.api_error import ApiError
+    from ...models.success_result import SuccessResult
+
     if response.status_code == 200:
         response_200 = SuccessResult.from_dict(response.json())
 
@@ -64,6 +71,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | SuccessResult | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

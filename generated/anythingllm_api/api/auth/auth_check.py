@@ -1,13 +1,17 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.auth_check_response_200 import AuthCheckResponse200
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.auth_check_response_200 import AuthCheckResponse200
+    from ...types import Response
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -23,6 +27,9 @@ def _get_kwargs() -> dict[str, Any]:
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | AuthCheckResponse200 | None:
+    from ...models.api_error import ApiError
+    from ...models.auth_check_response_200 import AuthCheckResponse200
+
     if response.status_code == 200:
         response_200 = AuthCheckResponse200.from_dict(response.json())
 
@@ -44,6 +51,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | AuthCheckResponse200]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

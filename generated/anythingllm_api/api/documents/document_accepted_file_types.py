@@ -1,15 +1,19 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.document_accepted_file_types_response_200 import (
-    DocumentAcceptedFileTypesResponse200,
-)
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.document_accepted_file_types_response_200 import (
+        DocumentAcceptedFileTypesResponse200,
+    )
+    from ...types import Response
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -25,6 +29,11 @@ def _get_kwargs() -> dict[str, Any]:
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | DocumentAcceptedFileTypesResponse200 | str | None:
+    from ...models.api_error import ApiError
+    from ...models.document_accepted_file_types_response_200 import (
+        DocumentAcceptedFileTypesResponse200,
+    )
+
     if response.status_code == 200:
         response_200 = DocumentAcceptedFileTypesResponse200.from_dict(response.json())
 
@@ -56,6 +65,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | DocumentAcceptedFileTypesResponse200 | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

@@ -1,17 +1,22 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.document_limit_type_1 import (
-    DocumentLimitType1,
-)
-from ...models.document_listing import DocumentListing
-from ...models.folder_page import FolderPage
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.document_limit_type_1 import (
+        DocumentLimitType1,
+    )
+    from ...models.document_listing import DocumentListing
+    from ...models.folder_page import FolderPage
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -50,6 +55,10 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | DocumentListing | FolderPage | str | None:
+    from ...models.api_error import ApiError
+    from ...models.document_listing import DocumentListing
+    from ...models.folder_page import FolderPage
+
     if response.status_code == 200:
         response_200 = DocumentListing.from_dict(response.json())
 
@@ -90,6 +99,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | DocumentListing | FolderPage | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

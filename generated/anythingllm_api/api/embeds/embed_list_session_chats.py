@@ -1,14 +1,18 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.embed_chat_list import EmbedChatList
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.embed_chat_list import EmbedChatList
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -30,6 +34,9 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | EmbedChatList | str | None:
+    from ...models.api_error import ApiError
+    from ...models.embed_chat_list import EmbedChatList
+
     if response.status_code == 200:
         response_200 = EmbedChatList.from_dict(response.json())
 
@@ -56,6 +63,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | EmbedChatList | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

@@ -1,15 +1,19 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.embed_update_body import EmbedUpdateBody
-from ...models.embed_update_response_200 import EmbedUpdateResponse200
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.embed_update_body import EmbedUpdateBody
+    from ...models.embed_update_response_200 import EmbedUpdateResponse200
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -37,6 +41,9 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | EmbedUpdateResponse200 | str | None:
+    from ...models.api_error import ApiError
+    from ...models.embed_update_response_200 import EmbedUpdateResponse200
+
     if response.status_code == 200:
         response_200 = EmbedUpdateResponse200.from_dict(response.json())
 
@@ -70,6 +77,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | EmbedUpdateResponse200 | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

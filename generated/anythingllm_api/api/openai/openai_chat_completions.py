@@ -1,15 +1,19 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.chat_completion import ChatCompletion
-from ...models.chat_response import ChatResponse
-from ...models.openai_chat_completions_body import OpenaiChatCompletionsBody
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.chat_completion import ChatCompletion
+    from ...models.chat_response import ChatResponse
+    from ...models.openai_chat_completions_body import OpenaiChatCompletionsBody
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -34,6 +38,10 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | ApiError | ChatCompletion | ChatResponse | None:
+    from ...models.api_error import ApiError
+    from ...models.chat_completion import ChatCompletion
+    from ...models.chat_response import ChatResponse
+
     if response.status_code == 200:
         response_200 = ChatCompletion.from_dict(response.json())
 
@@ -72,6 +80,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | ApiError | ChatCompletion | ChatResponse]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

@@ -1,14 +1,18 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.embedding_list import EmbeddingList
-from ...models.openai_embeddings_body import OpenaiEmbeddingsBody
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.embedding_list import EmbeddingList
+    from ...models.openai_embeddings_body import OpenaiEmbeddingsBody
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -33,6 +37,9 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | ApiError | EmbeddingList | None:
+    from ...models.api_error import ApiError
+    from ...models.embedding_list import EmbeddingList
+
     if response.status_code == 200:
         response_200 = EmbeddingList.from_dict(response.json())
 
@@ -59,6 +66,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | ApiError | EmbeddingList]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

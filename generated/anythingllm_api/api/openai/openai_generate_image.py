@@ -1,14 +1,20 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.openai_generate_image_body import OpenaiGenerateImageBody
-from ...models.openai_generate_image_response_200 import OpenaiGenerateImageResponse200
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.openai_generate_image_body import OpenaiGenerateImageBody
+    from ...models.openai_generate_image_response_200 import (
+        OpenaiGenerateImageResponse200,
+    )
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -33,6 +39,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | OpenaiGenerateImageResponse200 | None:
+    from ...models.api_error import ApiError
+    from ...models.openai_generate_image_response_200 import (
+        OpenaiGenerateImageResponse200,
+    )
+
     if response.status_code == 200:
         response_200 = OpenaiGenerateImageResponse200.from_dict(response.json())
 
@@ -68,6 +79,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | OpenaiGenerateImageResponse200]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

@@ -1,15 +1,19 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.openai_list_vector_stores_response_200 import (
-    OpenaiListVectorStoresResponse200,
-)
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.openai_list_vector_stores_response_200 import (
+        OpenaiListVectorStoresResponse200,
+    )
+    from ...types import Response
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -25,6 +29,11 @@ def _get_kwargs() -> dict[str, Any]:
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | ApiError | OpenaiListVectorStoresResponse200 | None:
+    from ...models.api_error import ApiError
+    from ...models.openai_list_vector_stores_response_200 import (
+        OpenaiListVectorStoresResponse200,
+    )
+
     if response.status_code == 200:
         response_200 = OpenaiListVectorStoresResponse200.from_dict(response.json())
 
@@ -51,6 +60,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | ApiError | OpenaiListVectorStoresResponse200]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

@@ -1,16 +1,21 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.message_response import MessageResponse
-from ...models.system_export_chats_type import (
-    SystemExportChatsType,
-)
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.message_response import MessageResponse
+    from ...models.system_export_chats_type import (
+        SystemExportChatsType,
+    )
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -40,6 +45,9 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | MessageResponse | str | None:
+    from ...models.api_error import ApiError
+    from ...models.message_response import MessageResponse
+
     if response.status_code == 200:
         response_200 = response.text
 
@@ -73,6 +81,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | MessageResponse | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

@@ -1,14 +1,18 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.success_message import SuccessMessage
-from ...models.system_remove_documents_body import SystemRemoveDocumentsBody
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.success_message import SuccessMessage
+    from ...models.system_remove_documents_body import SystemRemoveDocumentsBody
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -33,6 +37,9 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | SuccessMessage | str | None:
+    from ...models.api_error import ApiError
+    from ...models.success_message import SuccessMessage
+
     if response.status_code == 200:
         response_200 = SuccessMessage.from_dict(response.json())
 
@@ -59,6 +66,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | SuccessMessage | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

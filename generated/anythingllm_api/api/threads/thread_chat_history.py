@@ -1,15 +1,19 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.chat_history import ChatHistory
-from ...models.message_response import MessageResponse
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.chat_history import ChatHistory
+    from ...models.message_response import MessageResponse
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -31,6 +35,10 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | ChatHistory | MessageResponse | str | None:
+    from ...models.api_error import ApiError
+    from ...models.chat_history import ChatHistory
+    from ...models.message_response import MessageResponse
+
     if response.status_code == 200:
         response_200 = ChatHistory.from_dict(response.json())
 
@@ -64,6 +72,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | ChatHistory | MessageResponse | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

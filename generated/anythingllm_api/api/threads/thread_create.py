@@ -1,15 +1,20 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.thread_create_body import ThreadCreateBody
-from ...models.thread_result import ThreadResult
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.thread_create_body import ThreadCreateBody
+    from ...models.thread_result import ThreadResult
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -38,6 +43,9 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | ThreadResult | str | None:
+    from ...models.api_error import ApiError
+    from ...models.thread_result import ThreadResult
+
     if response.status_code == 200:
         response_200 = ThreadResult.from_dict(response.json())
 
@@ -69,6 +77,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | ThreadResult | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

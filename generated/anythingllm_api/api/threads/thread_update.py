@@ -1,16 +1,20 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.message_response import MessageResponse
-from ...models.thread_result import ThreadResult
-from ...models.thread_update_body import ThreadUpdateBody
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.message_response import MessageResponse
+    from ...models.thread_result import ThreadResult
+    from ...models.thread_update_body import ThreadUpdateBody
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -40,6 +44,10 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | MessageResponse | ThreadResult | str | None:
+    from ...models.api_error import ApiError
+    from ...models.message_response import MessageResponse
+    from ...models.thread_result import ThreadResult
+
     if response.status_code == 200:
         response_200 = ThreadResult.from_dict(response.json())
 
@@ -73,6 +81,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | MessageResponse | ThreadResult | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

@@ -1,14 +1,20 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.user_issue_auth_token_response_200 import UserIssueAuthTokenResponse200
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.user_issue_auth_token_response_200 import (
+        UserIssueAuthTokenResponse200,
+    )
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -28,6 +34,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | UserIssueAuthTokenResponse200 | None:
+    from ...models.api_error import ApiError
+    from ...models.user_issue_auth_token_response_200 import (
+        UserIssueAuthTokenResponse200,
+    )
+
     if response.status_code == 200:
         response_200 = UserIssueAuthTokenResponse200.from_dict(response.json())
 
@@ -63,6 +74,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | UserIssueAuthTokenResponse200]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

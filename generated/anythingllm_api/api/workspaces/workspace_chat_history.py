@@ -1,17 +1,22 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.chat_history import ChatHistory
-from ...models.workspace_chat_history_order_by import (
-    WorkspaceChatHistoryOrderBy,
-)
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.chat_history import ChatHistory
+    from ...models.workspace_chat_history_order_by import (
+        WorkspaceChatHistoryOrderBy,
+    )
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -50,6 +55,9 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | ChatHistory | str | None:
+    from ...models.api_error import ApiError
+    from ...models.chat_history import ChatHistory
+
     if response.status_code == 200:
         response_200 = ChatHistory.from_dict(response.json())
 
@@ -81,6 +89,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | ChatHistory | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

@@ -1,15 +1,19 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.chat_request import ChatRequest
-from ...models.chat_response import ChatResponse
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.chat_request import ChatRequest
+    from ...models.chat_response import ChatResponse
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -37,6 +41,9 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | ChatResponse | str | None:
+    from ...models.api_error import ApiError
+    from ...models.chat_response import ChatResponse
+
     if response.status_code == 200:
         response_200 = response.text
 
@@ -65,6 +72,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | ChatResponse | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

@@ -1,15 +1,19 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.workspace_settings import WorkspaceSettings
-from ...models.workspace_update_response_200 import WorkspaceUpdateResponse200
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.workspace_settings import WorkspaceSettings
+    from ...models.workspace_update_response_200 import WorkspaceUpdateResponse200
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -37,6 +41,9 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | WorkspaceUpdateResponse200 | str | None:
+    from ...models.api_error import ApiError
+    from ...models.workspace_update_response_200 import WorkspaceUpdateResponse200
+
     if response.status_code == 200:
         response_200 = WorkspaceUpdateResponse200.from_dict(response.json())
 
@@ -68,6 +75,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | WorkspaceUpdateResponse200 | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

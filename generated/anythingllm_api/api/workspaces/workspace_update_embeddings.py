@@ -1,17 +1,21 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.workspace_update_embeddings_body import WorkspaceUpdateEmbeddingsBody
-from ...models.workspace_update_embeddings_response_200 import (
-    WorkspaceUpdateEmbeddingsResponse200,
-)
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.workspace_update_embeddings_body import WorkspaceUpdateEmbeddingsBody
+    from ...models.workspace_update_embeddings_response_200 import (
+        WorkspaceUpdateEmbeddingsResponse200,
+    )
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -39,6 +43,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiError | WorkspaceUpdateEmbeddingsResponse200 | str | None:
+    from ...models.api_error import ApiError
+    from ...models.workspace_update_embeddings_response_200 import (
+        WorkspaceUpdateEmbeddingsResponse200,
+    )
+
     if response.status_code == 200:
         response_200 = WorkspaceUpdateEmbeddingsResponse200.from_dict(response.json())
 
@@ -70,6 +79,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiError | WorkspaceUpdateEmbeddingsResponse200 | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,

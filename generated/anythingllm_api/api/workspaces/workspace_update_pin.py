@@ -1,15 +1,21 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
-from ...models.workspace_update_pin_body import WorkspaceUpdatePinBody
-from ...models.workspace_update_pin_response_200 import WorkspaceUpdatePinResponse200
-from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_error import ApiError
+    from ...models.workspace_update_pin_body import WorkspaceUpdatePinBody
+    from ...models.workspace_update_pin_response_200 import (
+        WorkspaceUpdatePinResponse200,
+    )
+    from ...types import Response
 
 
 def _get_kwargs(
@@ -37,6 +43,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | ApiError | WorkspaceUpdatePinResponse200 | str | None:
+    from ...models.api_error import ApiError
+    from ...models.workspace_update_pin_response_200 import (
+        WorkspaceUpdatePinResponse200,
+    )
+
     if response.status_code == 200:
         response_200 = WorkspaceUpdatePinResponse200.from_dict(response.json())
 
@@ -68,6 +79,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | ApiError | WorkspaceUpdatePinResponse200 | str]:
+    from ...types import Response
+
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
