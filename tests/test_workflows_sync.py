@@ -258,19 +258,26 @@ async def test_an_upload_the_server_did_not_embed_fails_and_keeps_the_old_versio
     assert not report.ok
 
 
-@pytest.mark.parametrize("kind", ["sync", "async"])
-async def test_a_failed_delete_of_old_versions_fails_those_files_only(kind: str, tmp_path: Path) -> None:
+def run_four(tmp_path: Path, server: FaultServer, recorded: Recorded, *more_workspace_reads: Reply) -> Path:
+    """The folder of the recorded run 4 (notes.txt edited, guide/faq.md new, setup.md gone), and the
+    server's answers to it up to the deletions: the types, the workspace before and after, the uploads."""
     root = tmp_path / "kb"
     (root / "guide").mkdir(parents=True)
     (root / "notes.txt").write_text(NOTES_V2)
     (root / "guide" / "faq.md").write_text("# FAQ\n\nAsk the team channel first.\n")
+    server.script("GET", "/api/v1/document/accepted-file-types", recorded.reply("GET", "/accepted-file-types"))
+    before, after = recorded.reply("GET", "/workspace/wf-sync", 4), recorded.reply("GET", "/workspace/wf-sync", 5)
+    server.script("GET", "/api/v1/workspace/wf-sync", before, after, *more_workspace_reads)
+    server.script("POST", "/api/v1/document/upload", recorded.upload("faq.md")[0], recorded.upload("notes.txt", 1)[0])
+    return root  # the uploads in path order: faq, notes
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_a_failed_delete_of_old_versions_fails_those_files_only(kind: str, tmp_path: Path) -> None:
     recorded = Recorded()
-    (faq_reply, _), (notes_reply, notes_v2) = recorded.upload("faq.md"), recorded.upload("notes.txt", 1)
+    notes_v2 = recorded.upload("notes.txt", 1)[1]
     with FaultServer() as server:
-        server.script("GET", "/api/v1/document/accepted-file-types", recorded.reply("GET", "/accepted-file-types"))
-        before, after = recorded.reply("GET", "/workspace/wf-sync", 4), recorded.reply("GET", "/workspace/wf-sync", 5)
-        server.script("GET", "/api/v1/workspace/wf-sync", before, after)  # run 4, before and after its uploads
-        server.script("POST", "/api/v1/document/upload", faq_reply, notes_reply)  # in path order: faq, notes
+        root = run_four(tmp_path, server, recorded)
         server.script("GET", "/api/v1/documents", recorded.reply("GET", "/api/v1/documents"))  # run 4's listing
         server.script("DELETE", "/api/v1/system/remove-documents", Reply.text("Internal Server Error", status=500))
         report = await _sync_on(server, kind, root, delete=True, concurrency=1)
@@ -285,17 +292,9 @@ async def test_a_failed_delete_of_old_versions_fails_those_files_only(kind: str,
 async def test_an_old_version_no_longer_stored_but_still_linked_is_unlinked(kind: str, tmp_path: Path) -> None:
     """The server's storage lost the old version of notes.txt while the workspace still links it: the
     deletion names it and removes nothing, so the sync removes the link instead (update-embeddings)."""
-    root = tmp_path / "kb"
-    (root / "guide").mkdir(parents=True)
-    (root / "notes.txt").write_text(NOTES_V2)
-    (root / "guide" / "faq.md").write_text("# FAQ\n\nAsk the team channel first.\n")
     recorded = Recorded()
-    (faq_reply, _), (notes_reply, _) = recorded.upload("faq.md"), recorded.upload("notes.txt", 1)
     with FaultServer() as server:
-        server.script("GET", "/api/v1/document/accepted-file-types", recorded.reply("GET", "/accepted-file-types"))
-        before, after = recorded.reply("GET", "/workspace/wf-sync", 4), recorded.reply("GET", "/workspace/wf-sync", 5)
-        server.script("GET", "/api/v1/workspace/wf-sync", before, after, before)  # the last: it still links it
-        server.script("POST", "/api/v1/document/upload", faq_reply, notes_reply)
+        root = run_four(tmp_path, server, recorded, recorded.reply("GET", "/workspace/wf-sync", 4))  # still links it
         server.script("GET", "/api/v1/documents", recorded.reply("GET", "/api/v1/documents", 1))  # after run 4
         server.script(
             "POST", "/api/v1/workspace/wf-sync/update-embeddings", recorded.reply("POST", "/update-embeddings")
