@@ -34,15 +34,16 @@ What a run does
    really embedded (the server does not report failed embeddings).
 6. ``DELETE /v1/system/remove-documents`` for the files' old documents (the old version of an updated
    file, a removed file's, an upload that did not embed), whole files packed into batches of at most
-   :data:`REMOVE_BATCH` documents, ``concurrency`` batches at a time. The friendly ``remove_documents``
-   reads the document listing (``GET /v1/documents``) before each call, so a sync of 500 changed files
-   sends 20 deletions and 20 listings, not 500 of each. The server deletes one document after the other
-   (0.05 to 0.25 s each on a live v1.16.0, more for large documents and with more workspaces: it visits
-   every workspace), so a batch answers well within the read timeout, and progress and failures come
-   per batch of files. A document found already gone (deleted meanwhile, or purged by the server after
-   a failed embedding) is not a failure: its batch goes again without it (see :func:`_remove`). The
-   sync owns the documents it uploaded, so these go for good (file, vectors and workspace links), not
-   only out of this workspace.
+   :data:`REMOVE_BATCH` documents, one batch after the other. The friendly ``remove_documents`` reads
+   the document listing (``GET /v1/documents``) before each call, so a sync of 500 changed files sends
+   20 deletions and 20 listings, not 500 of each. The server deletes one document after the other
+   whatever the number of calls (it visits every workspace and the vector database for each), about
+   0.7 s a document in a workspace of 500 on a live v1.16.0: concurrent calls only make each one
+   slower (four batches of 25 at once ran past the 60 s read timeout there), one at a time each answers
+   in 13 to 20 s, and progress and failures come per batch of files. A document found already gone
+   (deleted meanwhile, or purged by the server after a failed embedding) is not a failure: its batch
+   goes again without it (see :func:`_remove`). The sync owns the documents it uploaded, so these go for
+   good (file, vectors and workspace links), not only out of this workspace.
 
 A second run with no change sends only the two reads of step 1: zero uploads.
 """
@@ -379,12 +380,12 @@ def _removal_round(
             tell(entry)
 
     asks = [ask(client.system.remove_documents, pending[batch]) for batch in order]
-    sent: list[Outcome] = yield Batch(asks, job.concurrency, on_each=removed)
+    sent: list[Outcome] = yield Batch(asks, 1, on_each=removed)  # one at a time: see step 6
     return {batch: _already_gone(outcome.error, pending[batch]) for batch, outcome in zip(order, sent, strict=True)}
 
 
 def _remove(client: Any, job: SyncInput, doomed: Doomed, tell: Any) -> Flow[None]:
-    """Delete the files' old documents, :data:`REMOVE_BATCH` at most per call, ``concurrency`` calls at a time.
+    """Delete the files' old documents, :data:`REMOVE_BATCH` at most per call, one call at a time.
 
     ``remove_documents`` reads the document listing once per call and removes nothing when a name is
     not stored. Such a document is already gone (deleted meanwhile, or purged by the server after a
@@ -405,7 +406,7 @@ def _remove(client: Any, job: SyncInput, doomed: Doomed, tell: Any) -> Flow[None
     if not linked:
         return
     unlinked: list[Outcome] = yield Batch(
-        [ask(client.workspaces.remove_document, job.workspace, loc) for loc in linked], job.concurrency
+        [ask(client.workspaces.remove_document, job.workspace, loc) for loc in linked], 1
     )
     for location, outcome in zip(linked, unlinked, strict=True):
         entry = owners[location]
