@@ -369,6 +369,62 @@ async def test_old_versions_go_in_batches_and_one_deleted_meanwhile_is_already_g
     assert not {d for docs in old.values() for d in docs} & stored  # every old version is gone
 
 
+async def _in_flight(server: FaultServer, kind: str, root: Path, path: str, **options: Any) -> list[int]:
+    """Sync ``root`` into wf-sync on ``server``; how many requests to ``path`` were in flight as each was sent."""
+    counts: list[int] = []
+    now = [0]
+
+    def sent(request: httpx.Request) -> None:
+        if request.url.path == path:
+            now[0] += 1
+            counts.append(now[0])
+
+    def answered(response: httpx.Response) -> None:
+        if response.request.url.path == path:
+            now[0] -= 1
+
+    if kind == "sync":
+        with (
+            httpx.Client(event_hooks={"request": [sent], "response": [answered]}) as http,
+            AnythingLLMClient(server.base_url, "KEY", max_retries=0, http_client=http) as client,
+        ):
+            client.workflows.sync_folder(root, "wf-sync", **options)
+        return counts
+
+    async def asent(request: httpx.Request) -> None:
+        sent(request)
+
+    async def aanswered(response: httpx.Response) -> None:
+        answered(response)
+
+    async with (
+        httpx.AsyncClient(event_hooks={"request": [asent], "response": [aanswered]}) as ahttp,
+        AsyncAnythingLLMClient(server.base_url, "KEY", max_retries=0, http_client=ahttp) as aclient,
+    ):
+        await aclient.workflows.sync_folder(root, "wf-sync", **options)
+    return counts
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_old_versions_are_deleted_one_batch_at_a_time_whatever_the_concurrency(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server deletes one document after the other: concurrent deletions would only make each call
+    slower (past the read timeout, on a live server). Two batches, concurrency 4, each answered after
+    0.2 s: never two deletions in flight."""
+    monkeypatch.setattr(sync_module, "REMOVE_BATCH", 1)
+    recorded = Recorded()
+    with FaultServer() as server:
+        root = run_four(tmp_path, server, recorded)
+        listing = recorded.reply("GET", "/api/v1/documents")  # run 4's: it holds both old versions
+        server.script("GET", "/api/v1/documents", listing, listing)
+        slow = recorded.reply("DELETE", "/remove-documents")
+        server.script("DELETE", REMOVE[1], *[Reply(slow.status, slow.headers, slow.chunks, delay=0.2)] * 2)
+        in_flight = await _in_flight(server, kind, root, REMOVE[1], delete=True, concurrency=4)
+        assert server.unexpected == []
+    assert in_flight == [1, 1]
+
+
 @pytest.mark.parametrize("kind", ["sync", "async"])
 async def test_into_an_empty_workspace_the_first_upload_goes_alone_then_n_at_a_time(kind: str, tmp_path: Path) -> None:
     """Six new files, concurrency 3, each upload answered after 0.2 s: one request in flight until the
@@ -379,40 +435,12 @@ async def test_into_an_empty_workspace_the_first_upload_goes_alone_then_n_at_a_t
         (root / f"file-{n}.txt").write_text(f"File number {n}.\n")
     recorded = Recorded()
     upload_reply, _ = recorded.upload("notes.txt")
-    in_flight: list[int] = []
     with FaultServer() as server:
         server.script("GET", "/api/v1/document/accepted-file-types", recorded.reply("GET", "/accepted-file-types"))
         empty = recorded.reply("GET", "/workspace/wf-sync", 0)  # run 1: the workspace holds no document
         server.script("GET", "/api/v1/workspace/wf-sync", empty, empty)
         server.answer_everything(Reply(upload_reply.status, upload_reply.headers, upload_reply.chunks, delay=0.2))
-        now = [0]
-
-        def sent(request: httpx.Request) -> None:
-            if request.url.path == "/api/v1/document/upload":
-                now[0] += 1
-                in_flight.append(now[0])
-
-        def answered(response: httpx.Response) -> None:
-            if response.request.url.path == "/api/v1/document/upload":
-                now[0] -= 1
-
-        if kind == "sync":
-            http = httpx.Client(event_hooks={"request": [sent], "response": [answered]})
-            with AnythingLLMClient(server.base_url, "KEY", max_retries=0, http_client=http) as client:
-                client.workflows.sync_folder(root, "wf-sync", concurrency=3)
-            http.close()
-        else:
-
-            async def asent(request: httpx.Request) -> None:
-                sent(request)
-
-            async def aanswered(response: httpx.Response) -> None:
-                answered(response)
-
-            ahttp = httpx.AsyncClient(event_hooks={"request": [asent], "response": [aanswered]})
-            async with AsyncAnythingLLMClient(server.base_url, "KEY", max_retries=0, http_client=ahttp) as aclient:
-                await aclient.workflows.sync_folder(root, "wf-sync", concurrency=3)
-            await ahttp.aclose()
+        in_flight = await _in_flight(server, kind, root, UPLOAD[1], concurrency=3)
         assert server.count("POST", "/api/v1/document/upload") == 6
     assert in_flight[0] == 1 and in_flight[1] == 1  # the second upload waited for the first
     assert max(in_flight) == 3  # then three at a time
