@@ -68,6 +68,8 @@ SPECIAL: dict[type[ApiError], set[tuple[str, int]]] = {
         ("errors_workspace", (2, 3, 4, 5, 7, 9)),  # an unknown workspace: bare 400s and a JSON 400
         ("workflow_compare", (2, 5)),  # a workspace that does not exist, among those compared
         ("workflow_cli_compare", (2,)),
+        ("workflow_archive_gone", (18,)),  # the history of a workspace deleted meanwhile: a bare 400
+        ("mcp_chat", (15,)),  # a chat with a workspace that does not exist: a JSON abort, 400
     ),
     ChatAbortedError: _cases(
         ("errors_chat", (1, 2, 3, 5, 6, 7, 14, 15)),

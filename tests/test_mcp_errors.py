@@ -77,8 +77,8 @@ RECORDED_CASES = [
         {"name": "mcp-errors-folder"},
         lambda c: c.documents.create_folder("mcp-errors-folder"),
     ),
-    Case(
-        "ChatAbortedError",
+    Case(  # the server aborts the stream; an abort for an unknown workspace is NotFoundError
+        "NotFoundError",
         "chat",
         {"workspace_id": "mcp-no-such-ws", "thread_id": "mcp-no-such-thread", "message": "hi", "mode": "chat"},
         lambda c: _stream(c, "mcp-no-such-ws", "hi", thread_id="mcp-no-such-thread", mode="chat"),
@@ -158,6 +158,19 @@ FAULT_CASES = [
         lambda c: c.workspaces.list(),
         script=(("GET", "/api/v1/workspaces", Reply.json(json_text({"workspace": []}))),),
     ),
+    Case(  # the real server's stream with its LLM provider down: an abort event, "Connection error."
+        "ChatAbortedError",
+        "chat",
+        {"workspace_id": "hint-ws", "message": "Hello", "mode": "chat"},
+        lambda c: _stream(c, "hint-ws", "Hello", mode="chat"),
+        script=(
+            (
+                "POST",
+                "/api/v1/workspace/hint-ws/stream-chat",
+                Reply.recorded(_recorded("hints_llm_down_chat_stream_message", "POST", "/stream-chat")),
+            ),
+        ),
+    ),
     Case(
         "StreamInterruptedError",
         "chat",
@@ -206,7 +219,7 @@ async def existing_folder() -> AsyncIterator[None]:
         await client.documents.delete_folder("mcp-errors-folder")
 
 
-@pytest.mark.parametrize("case", RECORDED_CASES, ids=lambda c: c.error)
+@pytest.mark.parametrize("case", RECORDED_CASES, ids=lambda c: f"{c.error}-{c.tool}")
 async def test_errors_of_the_real_server(case: Case, existing_folder: None) -> None:
     with mcp_replay("mcp_errors", repeats=True):  # the tool and the direct call send the same request
         async with AsyncAnythingLLMClient(RECORDED_BASE_URL, case.key, max_retries=0) as client:

@@ -195,6 +195,10 @@ async def test_chat_threads_and_openai(transport: str) -> None:
             assert all(len(e["embedding"]) > 0 for e in embeddings["data"])
             deleted = await tool("delete_thread", {"workspace_id": slug, "thread_id": thread["slug"]})
             assert deleted["success"] is True
+            text, error = await fails(client, "delete_thread", {"workspace_id": slug, "thread_id": thread["slug"]})
+            assert error["type"] == "NotFoundError" and f"thread {thread['slug']!r} does not exist" in text  # gone
+            text, error = await fails(client, "chat", {"workspace_id": "mcp-no-such-ws", "message": "hi"})
+            assert error["type"] == "NotFoundError" and "mcp-no-such-ws" in text  # not an aborted chat
             await tool("delete_workspace", {"workspace_id": slug})
     assert tool.names == set(SCENARIOS["mcp_chat"])
 

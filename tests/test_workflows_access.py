@@ -54,10 +54,11 @@ async def test_grant_and_revoke_across_matching_workspaces(client: Any, sent: li
     assert [w.workspace for w in granted.workspaces] == [alpha, beta] and granted.ok
     assert all(w.status == "changed" and w.changed == ["wf-ana", "wf-ben"] for w in granted.workspaces)
     assert members_of(granted) == {alpha: ["wf-ana", "wf-ben"], beta: ["wf-ana", "wf-ben"]}
-    assert calls(runs[0])[:2] == lookups and sorted(calls(runs[0])[2:4]) == reads
-    writes = sorted(calls(runs[0])[4:])
+    assert calls(runs[0])[:2] == lookups  # no member yet: get_workspace_users checks each workspace exists
+    assert sorted(calls(runs[0])[2:6]) == sorted([*reads, ("GET", "/api/v1/workspaces"), ("GET", "/api/v1/workspaces")])
+    writes = sorted(calls(runs[0])[6:])  # the users are known to exist: no write checks them again
     assert writes == sorted(("POST", f"/api/v1/admin/workspaces/{s}/manage-users") for s in (alpha, beta))
-    assert all(body(r) == {"userIds": sorted([ana, ben])} for r in runs[0][4:])
+    assert all(body(r) == {"userIds": sorted([ana, ben])} for r in runs[0][6:])
 
     # the same grant again: nothing to do, no write
     assert all(w.status == "unchanged" and w.already == ["wf-ana", "wf-ben"] for w in again.workspaces)
@@ -68,11 +69,23 @@ async def test_grant_and_revoke_across_matching_workspaces(client: Any, sent: li
     assert all(w.changed == ["wf-ana"] for w in preview.workspaces)
     assert all(method == "GET" for method, _ in calls(runs[2]))
 
-    # revoke writes the members that remain; the last one can go too
+    # revoke replaces the members with those that remain, one call per workspace; the last one can go too
     assert members_of(revoked) == {alpha: ["wf-ben"], beta: ["wf-ben"]} and revoked.ok
-    assert sorted(body(r)["userIds"] for r in runs[3] if r.method == "POST") == [[ben], [ben]]
+    assert calls(runs[3])[:2] == lookups and sorted(calls(runs[3])[2:4]) == reads
+    assert sorted(calls(runs[3])[4:]) == sorted(
+        ("POST", f"/api/v1/admin/workspaces/{s}/manage-users") for s in (alpha, beta)
+    )
+    assert [body(r) for r in runs[3][4:]] == [{"userIds": [ben], "reset": True}] * 2
     assert members_of(emptied) == {alpha: []} and emptied.workspaces[0].changed == ["wf-ben"]
-    assert [body(r) for r in runs[4] if r.method == "POST"] == [{"userIds": []}]
+    alpha_id = team[0]["id"]
+    assert calls(runs[4]) == [  # leaving nobody: update-users, then the members read back (none: is it there?)
+        *lookups,
+        ("GET", f"/api/v1/admin/workspaces/{alpha_id}/users"),
+        ("POST", f"/api/v1/admin/workspaces/{alpha_id}/update-users"),
+        ("GET", f"/api/v1/admin/workspaces/{alpha_id}/users"),
+        ("GET", "/api/v1/workspaces"),
+    ]
+    assert body(runs[4][3]) == {"userIds": []}
 
     # an unknown user: refused after reading the users, before any workspace is touched
     assert calls(runs[5]) == [("GET", "/api/v1/admin/users")]

@@ -10,9 +10,12 @@ from typing import Any
 import httpx
 import pytest
 
+from anythingllm import AnythingLLMClient, AsyncAnythingLLMClient
 from anythingllm.workflows import ArchiveVerificationError, read_archive
 from anythingllm.workflows import archive as archive_module
-from tests.conftest import calls, resolve
+from tests.conftest import RECORDED_BASE_URL, RECORDED_KEY, calls, resolve
+from tests.faultserver import FaultServer, Reply
+from tests.recordings import load_interactions
 from tests.workflow_cassettes import pause_while_recording, workflow_replay
 
 pytestmark = pytest.mark.anyio
@@ -81,10 +84,11 @@ async def test_archive_exports_verifies_the_file_and_only_then_deletes(
     lines = calls(run)
     export = lines.index(("GET", "/api/v1/system/export-chats"))
     assert lines[0] == ("GET", "/api/v1/workspaces") and export == 4
-    assert ("DELETE", f"/api/v1/workspace/{ws}/thread/{old}") in lines
     first_delete = min(i for i, (method, _) in enumerate(lines) if method == "DELETE")
     assert verified_at == [start + export + 1]  # the file was written and read back right after the export ...
     assert first_delete > export + 3  # ... then each unit was read again, and only then came the deletions
+    deletes = [("DELETE", f"/api/v1/workspace/{ws}/thread/{t}") for t in (old, new)]
+    assert sorted(lines[export + 4 : -1]) == sorted([("GET", "/api/v1/workspaces")] * 2 + deletes)  # each checked
     assert lines[-1] == ("POST", f"/api/v1/workspace/{ws}/chat")  # the default history's reset comes last
     assert json.loads(run[-1].content) == {"reset": True}
     assert threads_after == [] and history_after == []
@@ -101,6 +105,97 @@ async def test_archive_exports_verifies_the_file_and_only_then_deletes(
     (chat,) = by_thread[new]["chats"]  # joined from the server's export by chat id
     assert chat["prompt"] == "A recent question" and chat["response"] == "STUB-REPLY: A recent question"
     assert chat["workspace"] == "WF Archive" and "rating" in chat
+
+
+async def test_a_thread_or_workspace_deleted_after_the_export_is_already_gone_not_failed(
+    client: Any, sent: list[httpx.Request], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone deletes a thread and a whole workspace once the file is written: reading them again gives
+    NotFoundError, which means they are off the server and in the archive (deleted / cleared, with a note)."""
+    out = tmp_path / "chats.jsonl"
+    original = archive_module.write_and_verify
+    with workflow_replay("workflow_archive_gone") as cassette:
+        ws = (await resolve(client.workspaces.create("WF Archive Gone")))["slug"]
+        other = (await resolve(client.workspaces.create("WF Archive Gone Other")))["slug"]
+        doomed = (await resolve(client.workspace_thread.create_thread(ws, "Deleted meanwhile")))["slug"]
+        kept = (await resolve(client.workspace_thread.create_thread(ws, "Still there")))["slug"]
+        await resolve(client.chat.send_message(other, "A chat of a workspace deleted meanwhile", mode="chat"))
+        for thread in (doomed, kept):
+            await resolve(client.workspace_thread.send_message(ws, thread, f"A chat in {thread[:8]}", mode="chat"))
+        last = (await resolve(client.workspace_thread.get_thread_messages(ws, kept)))[-1]["sentAt"]
+
+        def then_someone_deletes(path: Path, records: list[dict[str, Any]]) -> str:
+            digest = original(path, records)
+            with AnythingLLMClient(RECORDED_BASE_URL, RECORDED_KEY, max_retries=0) as someone:
+                someone.workspace_thread.delete_thread(ws, doomed)
+                someone.workspaces.delete(other)
+            return digest
+
+        monkeypatch.setattr(archive_module, "write_and_verify", then_someone_deletes)
+        start = len(sent)
+        report = await resolve(
+            client.workflows.archive(0, "wf-archive-gone*", out, delete=True, dry_run=False, now=at(last + 1))
+        )
+        run = sent[start:]
+        threads_after = await resolve(client.workspace_thread.list_threads(ws))
+        await resolve(client.workspaces.delete(ws))
+        assert cassette.all_played or cassette.record_mode != "none"
+    units = {(u.workspace, u.thread): u for u in report.units}
+    assert report.ok and report.verified and set(units) == {(ws, doomed), (ws, kept), (other, None)}  # none empty
+    assert (units[(ws, doomed)].status, units[(ws, doomed)].note) == ("deleted", archive_module.GONE)
+    assert (units[(other, None)].status, units[(other, None)].note) == ("cleared", archive_module.GONE)
+    assert (units[(ws, kept)].status, units[(ws, kept)].note) == ("deleted", None)
+    assert [r.method for r in run].count("DELETE") == 1  # the one thread still there; nothing sent for the rest
+    assert not [r for r in run if r.method == "POST"]  # and no reset of the workspace that is gone
+    assert threads_after == [] and read_archive(out).header["units"] == 3
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_a_thread_gone_by_the_time_it_is_deleted_is_already_gone(kind: str, tmp_path: Path) -> None:
+    """The recorded archive run, except that the threads are gone from the listing when ``delete_thread``
+    checks them (the listing recorded after the run): no DELETE is sent, and they count as deleted."""
+    recorded = load_interactions("workflow_archive")
+
+    def reply(method: str, suffix: str, nth: int = 0) -> Reply:
+        found = [i for i in recorded if i["request"]["method"] == method and i["request"]["uri"].endswith(suffix)]
+        return Reply.recorded(found[nth])
+
+    listings = [
+        json.loads(i["response"]["body"]["string"]) for i in recorded if i["request"]["uri"].endswith("/v1/workspaces")
+    ]
+    (workspace,) = [w for w in listings[1]["workspaces"] if w["slug"] == "wf-archive"]
+    threads = [t["slug"] for t in workspace["threads"]]
+    with FaultServer() as server:
+        server.script("GET", "/api/v1/workspaces", reply("GET", "/v1/workspaces", 1))  # the archive run's
+        server.script(
+            "GET", "/api/v1/workspace/wf-archive/chats", *[reply("GET", "/wf-archive/chats?limit=100000")] * 2
+        )
+        for thread in threads:
+            server.script(
+                "GET", f"/api/v1/workspace/wf-archive/thread/{thread}/chats", *[reply("GET", f"/{thread}/chats")] * 2
+            )
+        server.script("GET", "/api/v1/system/export-chats", reply("GET", "/export-chats?type=json"))
+        after = reply("GET", "/v1/workspaces", len(listings) - 1)  # the listing read after the run: no thread
+        server.script("GET", "/api/v1/workspaces", after, after)
+        server.script("POST", "/api/v1/workspace/wf-archive/chat", reply("POST", "/wf-archive/chat", -1))  # the reset
+        out = tmp_path / "chats.jsonl"
+        options: dict[str, Any] = {
+            "out": out,
+            "delete": True,
+            "dry_run": False,
+            "now": datetime(2100, 1, 1, tzinfo=UTC),
+        }
+        if kind == "sync":
+            with AnythingLLMClient(server.base_url, "KEY", max_retries=0) as sync_client:
+                report = sync_client.workflows.archive(0, "wf-archive", **options)
+        else:
+            async with AsyncAnythingLLMClient(server.base_url, "KEY", max_retries=0) as async_client:
+                report = await async_client.workflows.archive(0, "wf-archive", **options)
+        assert server.unexpected == [] and not [r for r in server.requests if r.method == "DELETE"]
+    assert report.ok and {(u.thread, u.status) for u in report.units} == {
+        (None, "cleared"), *((t, "deleted") for t in threads)
+    }  # fmt: skip
+    assert all(u.note == archive_module.GONE for u in report.units if u.thread is not None)
 
 
 async def test_nothing_is_deleted_when_the_file_does_not_read_back(

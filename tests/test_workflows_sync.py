@@ -13,8 +13,9 @@ import pytest
 
 from anythingllm import AnythingLLMClient, AsyncAnythingLLMClient
 from anythingllm.workflows import FileSync, SyncReport
+from anythingllm.workflows import sync as sync_module
 from anythingllm.workflows.sync import marker
-from tests.conftest import body, calls, resolve
+from tests.conftest import RECORDED_BASE_URL, RECORDED_KEY, body, calls, resolve
 from tests.faultserver import FaultServer, Reply
 from tests.recordings import load_interactions
 from tests.workflow_cassettes import workflow_replay
@@ -24,6 +25,7 @@ pytestmark = pytest.mark.anyio
 TYPES = ("GET", "/api/v1/document/accepted-file-types")
 UPLOAD = ("POST", "/api/v1/document/upload")
 REMOVE = ("DELETE", "/api/v1/system/remove-documents")
+LISTING = ("GET", "/api/v1/documents")  # remove_documents checks the names in it first
 
 
 def folder(tmp_path: Path) -> Path:
@@ -92,6 +94,8 @@ async def test_sync_uploads_what_changed_replaces_old_versions_and_then_nothing(
 
         in_workspace = await resolve(client.workspaces.get_documents(ws))
         stored = await resolve(client.documents.list())
+        faq = next(d["docpath"] for d in in_workspace if d["docpath"].startswith("custom-documents/faq.md-"))
+        await resolve(client.workspaces.remove_document(ws, faq))  # its answer serves a fault test below
         await resolve(client.workspaces.delete(ws))
         await resolve(client.system.remove_documents(sorted(d["docpath"] for d in in_workspace)))
         assert cassette.all_played or cassette.record_mode != "none"
@@ -127,17 +131,18 @@ async def test_sync_uploads_what_changed_replaces_old_versions_and_then_nothing(
     expected = {"guide/faq.md": "added", "guide/setup.md": "removed", "notes.txt": "updated", "photo.xyz": "skipped"}
     assert statuses(preview) == expected and preview.dry_run
 
-    # 4. the real run: the edit and the new file uploaded, the old version and the gone file deleted in one call
+    # 4. the real run: the edit and the new file uploaded, then the old version and the gone file deleted
+    #    in one call (one batch), after the one listing remove_documents checks the names in
     assert statuses(third) == expected and third.ok
     assert sorted(f.path for f in told_third) == sorted(expected)  # each file once, the removed one too
     assert calls(run4)[:2] == [TYPES, ("GET", f"/api/v1/workspace/{ws}")]
     assert sorted(calls(run4)[2:4]) == [UPLOAD] * 2
-    assert calls(run4)[4:] == [("GET", f"/api/v1/workspace/{ws}"), REMOVE, REMOVE]  # one per file
+    assert calls(run4)[4:] == [("GET", f"/api/v1/workspace/{ws}"), LISTING, REMOVE]
     updated = next(f for f in third.files if f.path == "notes.txt")
     removed = next(f for f in third.files if f.path == "guide/setup.md")
     old_notes = next(f for f in first.files if f.path == "notes.txt").documents
     assert updated.replaced == old_notes and updated.documents != old_notes
-    assert sorted(body(r)["names"] for r in run4[-2:]) == sorted([old_notes, removed.replaced])
+    assert body(run4[-1])["names"] == sorted(old_notes + removed.replaced)
 
     # 5. and again nothing to do
     assert calls(run5) == [TYPES, ("GET", f"/api/v1/workspace/{ws}")]
@@ -241,6 +246,7 @@ async def test_an_upload_the_server_did_not_embed_fails_and_keeps_the_old_versio
         before = recorded.reply("GET", "/workspace/wf-sync", 2)  # run 2: notes.txt (first version) and setup.md
         server.script("GET", "/api/v1/workspace/wf-sync", before, before)  # before and after the upload: the same
         server.script("POST", "/api/v1/document/upload", notes_reply)
+        server.script("GET", "/api/v1/documents", recorded.reply("GET", "/api/v1/documents"))  # run 4's: it holds it
         server.script("DELETE", "/api/v1/system/remove-documents", recorded.reply("DELETE", "/remove-documents"))
         report = await _sync_on(server, kind, root)
         removed = [json.loads(r.body) for r in server.requests if r.method == "DELETE"]
@@ -252,27 +258,171 @@ async def test_an_upload_the_server_did_not_embed_fails_and_keeps_the_old_versio
     assert not report.ok
 
 
-@pytest.mark.parametrize("kind", ["sync", "async"])
-async def test_a_failed_delete_of_old_versions_fails_those_files_only(kind: str, tmp_path: Path) -> None:
+def run_four(tmp_path: Path, server: FaultServer, recorded: Recorded, *more_workspace_reads: Reply) -> Path:
+    """The folder of the recorded run 4 (notes.txt edited, guide/faq.md new, setup.md gone), and the
+    server's answers to it up to the deletions: the types, the workspace before and after, the uploads."""
     root = tmp_path / "kb"
     (root / "guide").mkdir(parents=True)
     (root / "notes.txt").write_text(NOTES_V2)
     (root / "guide" / "faq.md").write_text("# FAQ\n\nAsk the team channel first.\n")
+    server.script("GET", "/api/v1/document/accepted-file-types", recorded.reply("GET", "/accepted-file-types"))
+    before, after = recorded.reply("GET", "/workspace/wf-sync", 4), recorded.reply("GET", "/workspace/wf-sync", 5)
+    server.script("GET", "/api/v1/workspace/wf-sync", before, after, *more_workspace_reads)
+    server.script("POST", "/api/v1/document/upload", recorded.upload("faq.md")[0], recorded.upload("notes.txt", 1)[0])
+    return root  # the uploads in path order: faq, notes
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_a_failed_delete_of_old_versions_fails_those_files_only(kind: str, tmp_path: Path) -> None:
     recorded = Recorded()
-    (faq_reply, _), (notes_reply, notes_v2) = recorded.upload("faq.md"), recorded.upload("notes.txt", 1)
+    notes_v2 = recorded.upload("notes.txt", 1)[1]
     with FaultServer() as server:
-        server.script("GET", "/api/v1/document/accepted-file-types", recorded.reply("GET", "/accepted-file-types"))
-        before, after = recorded.reply("GET", "/workspace/wf-sync", 4), recorded.reply("GET", "/workspace/wf-sync", 5)
-        server.script("GET", "/api/v1/workspace/wf-sync", before, after)  # run 4, before and after its uploads
-        server.script("POST", "/api/v1/document/upload", faq_reply, notes_reply)  # in path order: faq, notes
-        failing = Reply.text("Internal Server Error", status=500)
-        server.script("DELETE", "/api/v1/system/remove-documents", failing, failing)
+        root = run_four(tmp_path, server, recorded)
+        server.script("GET", "/api/v1/documents", recorded.reply("GET", "/api/v1/documents"))  # run 4's listing
+        server.script("DELETE", "/api/v1/system/remove-documents", Reply.text("Internal Server Error", status=500))
         report = await _sync_on(server, kind, root, delete=True, concurrency=1)
-        assert server.unexpected == []
+        assert server.unexpected == [] and server.count(*REMOVE) == 1  # both old versions in one batch
     assert statuses(report) == {"guide/faq.md": "added", "guide/setup.md": "failed", "notes.txt": "failed"}
     notes = next(f for f in report.files if f.path == "notes.txt")
     assert "could not be deleted" in str(notes.note) and type(notes.error).__name__ == "ServerError"
     assert notes.documents == [notes_v2]  # the new version is in; the report says the old one is too
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_an_old_version_no_longer_stored_but_still_linked_is_unlinked(kind: str, tmp_path: Path) -> None:
+    """The server's storage lost the old version of notes.txt while the workspace still links it: the
+    deletion names it and removes nothing, so the sync removes the link instead (update-embeddings)."""
+    recorded = Recorded()
+    with FaultServer() as server:
+        root = run_four(tmp_path, server, recorded, recorded.reply("GET", "/workspace/wf-sync", 4))  # still links it
+        server.script("GET", "/api/v1/documents", recorded.reply("GET", "/api/v1/documents", 1))  # after run 4
+        server.script(
+            "POST", "/api/v1/workspace/wf-sync/update-embeddings", recorded.reply("POST", "/update-embeddings")
+        )
+        report = await _sync_on(server, kind, root, concurrency=1)
+        assert server.unexpected == [] and server.count(*REMOVE) == 0
+        unlinked = next(json.loads(r.body) for r in server.requests if r.path.endswith("/update-embeddings"))
+    notes = next(f for f in report.files if f.path == "notes.txt")
+    assert report.ok and statuses(report) == {
+        "guide/faq.md": "added",
+        "guide/setup.md": "stale",
+        "notes.txt": "updated",
+    }
+    assert notes.note == "some of its old documents were already gone from the server's storage"
+    assert unlinked == {"adds": [], "deletes": notes.replaced}
+
+
+async def test_old_versions_go_in_batches_and_one_deleted_meanwhile_is_already_gone(
+    client: Any, sent: list[httpx.Request], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Six changed files and a gone one, three old documents per call at most: three deletions, each after
+    the listing remove_documents reads (not seven of each). One old version is deleted by someone else
+    once the sync has read the workspace: its batch names it and removes nothing, then goes again
+    without it; the link it had is checked (none is left) and the file counts as updated."""
+    monkeypatch.setattr(sync_module, "REMOVE_BATCH", 3)
+    root = tmp_path / "kb"
+    root.mkdir()
+    names = [f"batch-{n}.txt" for n in range(7)]
+    for n, name in enumerate(names):
+        (root / name).write_text(f"Batch file {n}, first version.\n")
+    ws_get = ("GET", "/api/v1/workspace/wf-sync-batches")
+    with workflow_replay("workflow_sync_batches") as cassette:
+        ws = (await resolve(client.workspaces.create("WF Sync Batches")))["slug"]
+        first = await resolve(client.workflows.sync_folder(root, ws, concurrency=1))
+        for n, name in enumerate(names[:6]):
+            (root / name).write_text(f"Batch file {n}, second version.\n")
+        (root / names[6]).unlink()
+        early = next(f for f in first.files if f.path == "batch-1.txt").documents
+        with AnythingLLMClient(RECORDED_BASE_URL, RECORDED_KEY, max_retries=0) as someone:
+            start = len(sent)
+            second = await resolve(
+                client.workflows.sync_folder(
+                    root, ws, delete=True, concurrency=1, on_plan=lambda _: someone.system.remove_documents(early)
+                )
+            )
+            run2 = sent[start:]
+        start = len(sent)
+        third = await resolve(client.workflows.sync_folder(root, ws, delete=True))
+        run3 = sent[start:]
+        held = await resolve(client.workspaces.get_documents(ws))
+        stored = {d["path"] for d in await resolve(client.documents.list())}
+        await resolve(client.workspaces.delete(ws))
+        await resolve(client.system.remove_documents(sorted(d["docpath"] for d in held)))
+        assert cassette.all_played or cassette.record_mode != "none"
+    assert first.counts["added"] == 7 and first.ok
+    assert statuses(second) == {**{name: "updated" for name in names[:6]}, "batch-6.txt": "removed"} and second.ok
+    assert next(f for f in second.files if f.path == "batch-1.txt").note == (
+        "some of its old documents were already gone from the server's storage"
+    )
+    checks = [LISTING, LISTING, REMOVE, LISTING, REMOVE, LISTING, REMOVE]  # the first batch: checked, not sent
+    assert calls(run2) == [TYPES, ws_get, *[UPLOAD] * 6, ws_get, *checks, ws_get]  # then it again, and the link
+    old = {f.path: f.documents for f in first.files}
+    deleted = [body(r)["names"] for r in run2 if (r.method, r.url.path) == REMOVE]
+    assert deleted == [  # the batches in order (the gone file's first, then by path), the first one again last
+        sorted(old["batch-2.txt"] + old["batch-3.txt"] + old["batch-4.txt"]),
+        old["batch-5.txt"],
+        sorted(old["batch-6.txt"] + old["batch-0.txt"]),
+    ]
+    assert calls(run3) == [TYPES, ws_get] and third.counts["unchanged"] == 6
+    new = sorted(d for f in second.files for d in f.documents)
+    assert sorted(d["docpath"] for d in held) == new and set(new) <= stored
+    assert not {d for docs in old.values() for d in docs} & stored  # every old version is gone
+
+
+async def _in_flight(server: FaultServer, kind: str, root: Path, path: str, **options: Any) -> list[int]:
+    """Sync ``root`` into wf-sync on ``server``; how many requests to ``path`` were in flight as each was sent."""
+    counts: list[int] = []
+    now = [0]
+
+    def sent(request: httpx.Request) -> None:
+        if request.url.path == path:
+            now[0] += 1
+            counts.append(now[0])
+
+    def answered(response: httpx.Response) -> None:
+        if response.request.url.path == path:
+            now[0] -= 1
+
+    if kind == "sync":
+        with (
+            httpx.Client(event_hooks={"request": [sent], "response": [answered]}) as http,
+            AnythingLLMClient(server.base_url, "KEY", max_retries=0, http_client=http) as client,
+        ):
+            client.workflows.sync_folder(root, "wf-sync", **options)
+        return counts
+
+    async def asent(request: httpx.Request) -> None:
+        sent(request)
+
+    async def aanswered(response: httpx.Response) -> None:
+        answered(response)
+
+    async with (
+        httpx.AsyncClient(event_hooks={"request": [asent], "response": [aanswered]}) as ahttp,
+        AsyncAnythingLLMClient(server.base_url, "KEY", max_retries=0, http_client=ahttp) as aclient,
+    ):
+        await aclient.workflows.sync_folder(root, "wf-sync", **options)
+    return counts
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_old_versions_are_deleted_one_batch_at_a_time_whatever_the_concurrency(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server deletes one document after the other: concurrent deletions would only make each call
+    slower (past the read timeout, on a live server). Two batches, concurrency 4, each answered after
+    0.2 s: never two deletions in flight."""
+    monkeypatch.setattr(sync_module, "REMOVE_BATCH", 1)
+    recorded = Recorded()
+    with FaultServer() as server:
+        root = run_four(tmp_path, server, recorded)
+        listing = recorded.reply("GET", "/api/v1/documents")  # run 4's: it holds both old versions
+        server.script("GET", "/api/v1/documents", listing, listing)
+        slow = recorded.reply("DELETE", "/remove-documents")
+        server.script("DELETE", REMOVE[1], *[Reply(slow.status, slow.headers, slow.chunks, delay=0.2)] * 2)
+        in_flight = await _in_flight(server, kind, root, REMOVE[1], delete=True, concurrency=4)
+        assert server.unexpected == []
+    assert in_flight == [1, 1]
 
 
 @pytest.mark.parametrize("kind", ["sync", "async"])
@@ -285,40 +435,12 @@ async def test_into_an_empty_workspace_the_first_upload_goes_alone_then_n_at_a_t
         (root / f"file-{n}.txt").write_text(f"File number {n}.\n")
     recorded = Recorded()
     upload_reply, _ = recorded.upload("notes.txt")
-    in_flight: list[int] = []
     with FaultServer() as server:
         server.script("GET", "/api/v1/document/accepted-file-types", recorded.reply("GET", "/accepted-file-types"))
         empty = recorded.reply("GET", "/workspace/wf-sync", 0)  # run 1: the workspace holds no document
         server.script("GET", "/api/v1/workspace/wf-sync", empty, empty)
         server.answer_everything(Reply(upload_reply.status, upload_reply.headers, upload_reply.chunks, delay=0.2))
-        now = [0]
-
-        def sent(request: httpx.Request) -> None:
-            if request.url.path == "/api/v1/document/upload":
-                now[0] += 1
-                in_flight.append(now[0])
-
-        def answered(response: httpx.Response) -> None:
-            if response.request.url.path == "/api/v1/document/upload":
-                now[0] -= 1
-
-        if kind == "sync":
-            http = httpx.Client(event_hooks={"request": [sent], "response": [answered]})
-            with AnythingLLMClient(server.base_url, "KEY", max_retries=0, http_client=http) as client:
-                client.workflows.sync_folder(root, "wf-sync", concurrency=3)
-            http.close()
-        else:
-
-            async def asent(request: httpx.Request) -> None:
-                sent(request)
-
-            async def aanswered(response: httpx.Response) -> None:
-                answered(response)
-
-            ahttp = httpx.AsyncClient(event_hooks={"request": [asent], "response": [aanswered]})
-            async with AsyncAnythingLLMClient(server.base_url, "KEY", max_retries=0, http_client=ahttp) as aclient:
-                await aclient.workflows.sync_folder(root, "wf-sync", concurrency=3)
-            await ahttp.aclose()
+        in_flight = await _in_flight(server, kind, root, UPLOAD[1], concurrency=3)
         assert server.count("POST", "/api/v1/document/upload") == 6
     assert in_flight[0] == 1 and in_flight[1] == 1  # the second upload waited for the first
     assert max(in_flight) == 3  # then three at a time

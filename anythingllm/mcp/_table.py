@@ -10,7 +10,7 @@ effect    readOnlyHint    destructiveHint   idempotentHint
 READ      true            false             true
 ADD       false           false             the row's ``idempotent`` (false unless said)
 CHANGE    false           true              true (the same change twice changes nothing more)
-REMOVE    false           true              true (a second call finds nothing more to remove)
+REMOVE    false           true              true (a second call removes nothing more: NotFoundError)
 ========  ==============  ================  ===============
 
 ``openWorldHint`` is true only where the server reaches outside itself on the caller's behalf: a web
@@ -293,7 +293,8 @@ TOOLS: tuple[ToolSpec, ...] = (
         "move_documents",
         "documents.move_files",
         "Move documents",
-        "Move stored documents between folders (documents embedded in a workspace are not moved).",
+        "Move stored documents between folders (documents embedded in a workspace are not moved). A missing "
+        "document or target folder is an error, and then nothing moves.",
         CHANGE,
         types={"moves": list[DocumentMove]},
     ),
@@ -301,7 +302,8 @@ TOOLS: tuple[ToolSpec, ...] = (
         "delete_documents",
         "system.remove_documents",
         "Delete documents",
-        "Delete stored documents for good: their files, vectors and every workspace's link to them.",
+        "Delete stored documents for good: their files, vectors and every workspace's link to them. If one "
+        "location is not stored, nothing is deleted and the error names every such location.",
         REMOVE,
     ),
     ToolSpec(
@@ -434,7 +436,8 @@ TOOLS: tuple[ToolSpec, ...] = (
         "add_workspace_members",
         "admin.manage_workspace_users",
         "Add workspace members",
-        "Let more users (ids) use a workspace; the members after (multi-user mode).",
+        "Let more users (ids) use a workspace; the members after (multi-user mode). An unknown user id is an "
+        "error (the others are added).",
         ADD,
         idempotent=True,  # the server skips users who are members already
         exclude=("reset",),
@@ -445,7 +448,8 @@ TOOLS: tuple[ToolSpec, ...] = (
         "set_workspace_members",
         "admin.set_workspace_users",
         "Set workspace members",
-        "Make exactly these users (ids) the members of a workspace; [] removes everyone (multi-user mode).",
+        "Make exactly these users (ids) the members of a workspace; [] removes everyone (multi-user mode). An "
+        "unknown user id is an error, and then nothing changes.",
         CHANGE,
         multi_user=True,
     ),
@@ -486,6 +490,8 @@ PARAMETERS: Mapping[str, str] = MappingProxyType(
         "title": "The document's title.",
         "link": "The web page's URL (http or https).",
         "scraper_headers": "HTTP headers the server sends when it fetches the page.",
+        "accept_error_page": "Keep the page even when it is an HTTP error page (404 Not Found...); by default "
+        "such a page is removed again and the call fails.",
         "moves": "Moves, each {from, to}: locations folder/file.json.",
         "type": "The export format.",
         "model": "A workspace slug (list_models shows them).",

@@ -133,8 +133,10 @@ class Workflows(Driven[M]):
         New files are uploaded, changed ones (by SHA-256, kept in each document's ``docSource``)
         re-uploaded and their old version deleted; ``delete=True`` also removes the documents of files
         that are gone. ``folder`` is the server folder to store them in. ``dry_run=True`` only reports.
-        A second run without changes uploads nothing. ``on_plan`` hears of the planned report before
-        anything is sent, ``on_file`` of each file as it is done (for progress bars).
+        ``concurrency`` files are uploaded at once; old documents are deleted 25 per call, one call at a
+        time (the server deletes them one by one anyway). A second run without changes uploads nothing.
+        ``on_plan`` hears of the planned report before anything is sent, ``on_file`` of each file as it
+        is done (for progress bars).
         """
         job = SyncInput.of(path, workspace, folder, delete, dry_run, concurrency)
         return (yield from sync_flow(self._client, job, on_file, on_plan))

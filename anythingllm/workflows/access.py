@@ -4,9 +4,13 @@
 (``GET /v1/workspaces``), then for each workspace whose slug or name matches (shell-style pattern,
 case-insensitive) reads its members (``GET /v1/admin/workspaces/{id}/users``) and adds those who are
 missing (``POST /v1/admin/workspaces/{slug}/manage-users``). ``revoke`` writes the members that remain
-(``POST /v1/admin/workspaces/{id}/update-users``, the one route that can also leave nobody). A workspace
-that needs no change gets no write, so running either twice changes nothing the second time. Each write
-is read back from the server's answer, so the report says who really is a member afterwards.
+(the same route with ``reset``, which replaces the members; or, to leave nobody,
+``POST /v1/admin/workspaces/{id}/update-users`` and a read of the members). A workspace that needs no
+change gets no write, so running either twice changes nothing the second time. Each write is read back
+from the server's answer, so the report says who really is a member afterwards. The users were read
+first, so no write checks them again: a grant or revoke costs one call per changed workspace (three
+when it leaves nobody), besides the reads of the members (and, for a workspace without members, the
+friendly ``get_workspace_users``'s check of the workspace list).
 
 Users are named by user name or numeric id; any unknown one raises :class:`UnknownUsersError` before
 anything is written. A failure on one workspace never stops the others.
@@ -113,6 +117,20 @@ def _names(members: Sequence[WorkspaceUser]) -> list[str]:
     return sorted(str(m.get("username") or m.get("userId")) for m in members)
 
 
+def _write(client: Any, action: Action, workspace: Mapping[str, Any], touched: list[int], rest: list[int]) -> Any:
+    """The one write of a workspace: add ``touched`` (grant), or keep only ``rest`` (revoke).
+
+    The users are known to exist (the flow read them), so the writes are the ones that do not check
+    them again: ``manage-users`` adds (or with ``reset`` replaces) and answers the members after. Only
+    leaving nobody needs ``update-users`` (``set_workspace_users(id, [])``), which reads them back.
+    """
+    if action == "grant":
+        return ask(client.admin.manage_workspace_users, str(workspace["slug"]), touched)
+    if rest:
+        return ask(client.admin.manage_workspace_users, str(workspace["slug"]), rest, reset=True)
+    return ask(client.admin.set_workspace_users, int(workspace["id"]), [])
+
+
 def access_flow(client: Any, job: AccessInput) -> Flow[AccessReport]:
     """Grant or revoke (see the module docstring)."""
     users: list[User] = yield ask(client.users.list)
@@ -138,10 +156,7 @@ def access_flow(client: Any, job: AccessInput) -> Flow[AccessReport]:
         if not touched:
             continue
         entry.status = "would-change"
-        if job.action == "grant":
-            writes.append(ask(client.admin.manage_workspace_users, entry.workspace, sorted(touched)))
-        else:
-            writes.append(ask(client.admin.set_workspace_users, int(workspace["id"]), sorted(present - touched)))
+        writes.append(_write(client, job.action, workspace, sorted(touched), sorted(present - touched)))
         writing.append(entry)
     if job.dry_run:
         return report

@@ -26,7 +26,10 @@ How
    difference raises :class:`ArchiveVerificationError` and nothing is deleted.
 4. With ``delete=True``: each unit's history is read again; a unit that changed since it was exported is
    kept (``failed``). Then the threads are deleted, then the default histories reset (a workspace's only
-   if all its archived threads are gone).
+   if all its archived threads are gone). ``delete_thread`` checks the thread in ``GET /v1/workspaces``
+   first (the server answers OK for a thread it does not have), so each thread costs a read, a listing
+   and its delete. A thread or workspace found gone at any of these steps (NotFoundError: deleted
+   meanwhile) is archived and off the server: ``deleted`` or ``cleared``, with a note, not a failure.
 
 The file: a header line ``{"type": "anythingllm-archive", "version": 1, ...}`` with the counts, then one
 line per unit (``{"type": "thread" | "workspace", "workspace": {...}, "thread": {...} | null,
@@ -46,6 +49,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .._validate import check_number, require_bool
+from ..errors import NotFoundError
 from ..types import ChatMessage
 from ._flow import Batch, Flow, Outcome, ask, check_limit, local
 from ._report import Report, fields_of
@@ -64,7 +68,8 @@ class ArchiveUnit:
     """A thread, or a workspace's default history (``thread`` is ``None``), and what happened to it.
 
     ``selected``: older than the cutoff (what a dry run reports); ``exported``: written to the file;
-    ``deleted`` (threads) / ``cleared`` (default histories): exported, then removed from the server;
+    ``deleted`` (threads) / ``cleared`` (default histories): exported, then removed from the server (or
+    found already gone, as ``note`` says);
     ``kept``: not archived (``note`` says why); ``failed``: exported but not removed (``error``/``note``).
     """
 
@@ -338,12 +343,30 @@ def archive_flow(client: Any, job: ArchiveInput) -> Flow[ArchiveReport]:
     return report
 
 
+GONE = "already gone from the server (deleted meanwhile); its chats are in the archive"
+
+
+def _done(unit: ArchiveUnit, outcome: Outcome) -> None:
+    """Settle a unit by the outcome of its delete (or reset): NotFoundError means it was already gone."""
+    if outcome.error is None or isinstance(outcome.error, NotFoundError):
+        unit.status = "cleared" if unit.thread is None else "deleted"
+        unit.error, unit.note = None, None if outcome.error is None else GONE
+    else:
+        unit.status, unit.error = "failed", outcome.error
+
+
 def _delete(client: Any, report: ArchiveReport, chosen: list[ArchiveUnit], limit: int) -> Flow[None]:
-    """Remove what was exported: threads first, then default histories, each unit only if unchanged."""
+    """Remove what was exported: threads first, then default histories, each unit only if unchanged.
+
+    A unit whose thread or workspace is gone by then (NotFoundError on reading it again, deleting or
+    resetting it) was deleted meanwhile: it is archived and off the server, so it counts as done.
+    """
     again: list[Outcome] = yield _reads(client, chosen, limit)
     current: list[ArchiveUnit] = []
     for unit, outcome in zip(chosen, again, strict=True):
-        if outcome.error is not None or [m.get("chatId") for m in outcome.value] != [
+        if isinstance(outcome.error, NotFoundError):
+            _done(unit, outcome)
+        elif outcome.error is not None or [m.get("chatId") for m in outcome.value] != [
             m.get("chatId") for m in unit.messages
         ]:
             unit.status, unit.error = "failed", outcome.error
@@ -355,7 +378,7 @@ def _delete(client: Any, report: ArchiveReport, chosen: list[ArchiveUnit], limit
         [ask(client.workspace_thread.delete_thread, u.workspace, u.thread) for u in threads], limit
     )
     for unit, outcome in zip(threads, gone, strict=True):
-        unit.status, unit.error = ("deleted", None) if outcome.error is None else ("failed", outcome.error)
+        _done(unit, outcome)
     defaults = [
         u
         for u in current
@@ -366,4 +389,4 @@ def _delete(client: Any, report: ArchiveReport, chosen: list[ArchiveUnit], limit
         unit.status, unit.note = "failed", "a thread of this workspace could not be deleted, so its history stays"
     reset: list[Outcome] = yield Batch([ask(client.chat.clear_history, u.workspace) for u in defaults], limit)
     for unit, outcome in zip(defaults, reset, strict=True):
-        unit.status, unit.error = ("cleared", None) if outcome.error is None else ("failed", outcome.error)
+        _done(unit, outcome)
