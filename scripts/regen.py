@@ -5,6 +5,7 @@
     scripts/regen.py --url http://host:3001  # pull the spec from a live server
     scripts/regen.py --file path/to/openapi.json
     scripts/regen.py --diff OLD.json NEW.json  # API changelog between two specs
+    scripts/regen.py --since DIR             # spec/operations-since.json from the release specs in DIR
 
 Pipeline: raw spec -> spec/openapi.json + spec/openapi.lock.json -> spec/overlay.yaml applied ->
 openapi-spec-validator -> openapi-python-client into a temporary folder -> ruff -> atomic swap.
@@ -30,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from regen_diff import changelog  # noqa: E402
 from regen_overlay import OverlayError, apply_overlay, load_overlay  # noqa: E402
 from regen_report import measure  # noqa: E402
+from regen_since import SinceError, release_of, reported_release, write_release_module, write_since  # noqa: E402
 from regen_source import RawSpec, SpecSourceError, fetch_live, read_file  # noqa: E402
 
 PINNED = ROOT.parent / "shared" / "anythingllm" / "openapi" / "v1.16.0.json"
@@ -149,6 +151,7 @@ def regenerate(raw: RawSpec, *, strict: bool, overlay_path: Path, output: Path, 
             print(f"generator: {line}")
         if warnings and strict:
             raise RegenError(f"openapi-python-client printed {len(warnings)} warning line(s) (strict mode)")
+        write_release_module(staging / PACKAGE, release_of(raw.server_version, raw.sha256))
         coverage = measure(spec, staging / PACKAGE)
         if record:
             SPEC_DIR.mkdir(exist_ok=True)
@@ -175,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     source.add_argument("--url", help="base URL of a running AnythingLLM server, e.g. http://localhost:3001")
     source.add_argument("--file", type=Path, help="a spec file (JSON)")
     source.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"), help="print an API changelog and exit")
+    source.add_argument("--since", type=Path, metavar="DIR", help="write spec/operations-since.json and exit")
     parser.add_argument("--server-version", help="server version to record in the lock file")
     parser.add_argument(
         "--strict",
@@ -192,14 +196,19 @@ def main(argv: list[str] | None = None) -> int:
             for line in changelog(_load_for_diff(args.diff[0]), _load_for_diff(args.diff[1])):
                 print(line)
             return 0
+        if args.since:
+            doc = write_since(args.since, args.overlay.read_text())
+            first, last = doc["releases"][0], doc["releases"][-1]
+            print(f"wrote spec/operations-since.json: {len(doc['operations'])} operations, {first} to {last}")
+            return 0
         if args.url:
-            raw = fetch_live(args.url, server_version=args.server_version)
+            raw = fetch_live(args.url, server_version=args.server_version or reported_release(args.url))
         else:
             raw = read_file(args.file or PINNED, args.server_version)
         strict = args.strict if args.strict is not None else (args.url is None and args.file is None)
         record = args.output.resolve() == OUTPUT
         return regenerate(raw, strict=strict, overlay_path=args.overlay, output=args.output.resolve(), record=record)
-    except (SpecSourceError, RegenError) as exc:
+    except (SpecSourceError, RegenError, SinceError) as exc:
         print(f"regen: error: {exc}", file=sys.stderr)
         return 2
 
