@@ -29,6 +29,7 @@ from typing import Any, Literal, Protocol, TypeVar
 
 import httpx
 
+from ._compat import check_call, missing_module
 from ._options import RequestOptions
 from ._transport import send_async, send_sync
 from .errors import JSON_EXTENSION, ApiError, InvalidResponseError
@@ -109,8 +110,10 @@ class Call:
         """Build the HTTP request with the generated ``_get_kwargs``.
 
         For multipart bodies the generated ``Content-Type`` (which pins ``boundary=+++``, a line a file
-        could contain) is dropped so httpx picks a random boundary; file objects stay streams.
+        could contain) is dropped so httpx picks a random boundary; file objects stay streams. An
+        operation, parameter or field the generated code's release lacks raises first (``_compat``).
         """
+        check_call(self.endpoint, self.kwargs)
         _check_path_values(self.endpoint, self.kwargs)
         kwargs = dict(self.module()._get_kwargs(**self.kwargs))
         generated = kwargs.pop("headers", {})
@@ -303,24 +306,32 @@ def _misread(exc: Exception) -> bool:
 def _step(plan: Plan[T], outcome: Any, error: ApiError | None, answer: httpx.Response | None) -> _Sendable:
     """Hand the plan its call's result (or throw the call's error into it); return its next call.
 
-    When the plan fails reading a parsed ``answer`` (see :func:`_misread`), that is the server's answer
-    not having the documented shape: :class:`InvalidResponseError`, the original error as its cause.
+    ``_step(plan, None, None, None)`` starts a plan. When the plan fails reading a parsed ``answer``
+    (see :func:`_misread`), that is the server's answer not having the documented shape:
+    :class:`InvalidResponseError`, the original error as its cause. A plan that cannot import the
+    generated code it needs gets the :class:`~anythingllm.errors.UnsupportedOperationError` that says
+    which operation the generated code lacks.
     """
-    if error is not None:
-        return plan.throw(error)
     try:
+        if error is not None:
+            return plan.throw(error)
         return plan.send(outcome)
     except _SHAPE_ERRORS as exc:
         if answer is None or not _misread(exc):
             raise
         raise _unreadable(answer, exc) from exc
+    except ModuleNotFoundError as exc:
+        unsupported = missing_module(exc)
+        if unsupported is None:
+            raise
+        raise unsupported from exc
 
 
 def run_sync(plan: Plan[T], runtime: Runtime) -> T:
     """Drive ``plan`` to completion with blocking I/O."""
     assert isinstance(runtime.http, httpx.Client)
     try:
-        call = next(plan)
+        call = _step(plan, None, None, None)
         while True:
             result: Any = None
             error: ApiError | None = None
@@ -344,7 +355,7 @@ async def run_async(plan: Plan[T], runtime: Runtime) -> T:
     """Drive ``plan`` to completion with async I/O."""
     assert isinstance(runtime.http, httpx.AsyncClient)
     try:
-        call = next(plan)
+        call = _step(plan, None, None, None)
         while True:
             result: Any = None
             error: ApiError | None = None
