@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PY     := $(BIN)/python
 
-.PHONY: venv regen check-generated test lint typecheck pytest record bench clean
+.PHONY: venv regen check-generated test test-releases lint typecheck pytest record bench clean
 
 venv: $(STAMP)
 
@@ -33,6 +33,11 @@ pytest: $(STAMP)
 
 ## The test command: lint, types, and the whole test suite (cassette replays, no network).
 test: lint typecheck pytest
+
+## The friendly layer's tests on the generated code of each release spec in ../shared, regenerated into
+## temporary folders (ARGS="DIR --jobs 2" for another folder); skipped in one line without ../shared.
+test-releases: $(STAMP)
+	$(PY) scripts/test_releases.py $(ARGS)
 
 ## Record interactions the cassettes lack, against a live server you run on loopback yourself
 ## (ANYTHINGLLM_BASE_URL, ANYTHINGLLM_API_KEY); keys and login tokens are scrubbed before writing.

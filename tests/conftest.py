@@ -17,6 +17,8 @@ from vcr.persisters.filesystem import FilesystemPersister
 
 from anythingllm._client import AnythingLLMClient, AsyncAnythingLLMClient
 
+pytest_plugins = ["tests.release_under_test"]  # make test-releases: what an older release lacks must be refused
+
 CASSETTES = Path(__file__).parent / "cassettes"
 RECORDED_TOKEN = "REDACTED-TOKEN"  # what the recordings hold in place of a login token
 RECORDED_PASSWORD = "REDACTED-PASSWORD"  # ... and of a password sent
