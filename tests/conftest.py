@@ -40,6 +40,8 @@ RECORD_MODE = os.environ.get("ANYTHINGLLM_RECORD", "none")
 
 _JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]+")  # a login token in a recorded body
 _KEY_SECRET = re.compile(r'("secret"\s*:\s*)"[^"]*"')  # API keys the server lists or creates
+# Where a ../shared/live instance runs ($ANYTHINGLLM_LIVE_HOME/<tag>/src): stored as the Docker image's /app.
+_LIVE_TREE = re.compile(r"(?:/[\w.-]+)+?/anythingllm-live/[\w.-]+/src/")
 
 
 def _canonical_uri(uri: str) -> str:
@@ -55,6 +57,8 @@ def _canonical_uri(uri: str) -> str:
 
 def _scrub_request(request: Any) -> Any:
     request.uri = _canonical_uri(request.uri)
+    if "host" in request.headers:
+        request.headers["host"] = CANONICAL_ORIGIN.split("//", 1)[1]
     if "authorization" in {k.lower() for k in request.headers}:
         token = request.headers.get("Authorization", request.headers.get("authorization", ""))
         placeholder = "REDACTED-TOKEN" if token.count(".") == 2 else "REDACTED-API-KEY"
@@ -67,6 +71,7 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     if isinstance(body.get("string"), bytes):
         text = body["string"].decode("utf-8", "replace").replace(RECORDED_KEY, "REDACTED-API-KEY")
         text = _KEY_SECRET.sub(r'\1"REDACTED-API-KEY"', _JWT.sub("REDACTED-TOKEN", text))
+        text = _LIVE_TREE.sub("/app/", text)
         body["string"] = text.encode()
     return response
 
