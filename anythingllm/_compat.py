@@ -8,7 +8,10 @@ written by regen from ``spec/operations-since.json``). With it:
   parameter or field its release lacks, raises :class:`UnsupportedOperationError` naming the route and
   the release that added it, and nothing is sent;
 - :func:`missing_module` turns a plan's failed import of a generated model (an operation the package
-  lacks) into that same error.
+  lacks) into that same error;
+- :func:`route_lacking` words the error for a route the *server* lacks: it answers such routes with
+  its web app's HTML page and status 200 (the drivers first check that the API answers on the base
+  URL, once per client, see ``anythingllm._plan``).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import dataclass, field
 from types import CodeType, TracebackType
 from typing import Any
 
-from .errors import UnsupportedOperationError
+from .errors import ApiError, UnsupportedOperationError
 
 UNKNOWN = "unknown"
 _ENDPOINT = re.compile(r"^[a-z_]+\.[a-z0-9_]+$")
@@ -191,5 +194,104 @@ def missing_module(exc: ModuleNotFoundError) -> UnsupportedOperationError | None
     return UnsupportedOperationError(
         0,
         f"This client's generated code lacks {exc.name} ({_generated_from(info)}). Regenerate it (make regen).",
+        generated_from=info.name,
+    )
+
+
+# --- a route the server lacks ------------------------------------------------------------------------------
+
+
+@dataclass
+class ApiProbe:
+    """Whether the developer API answers on the client's base URL: asked once, shared by ``with_options`` copies."""
+
+    answers: bool | None = None
+
+
+def _template(path: str) -> re.Pattern[str]:
+    return re.compile("^" + re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(path)) + "$")
+
+
+@functools.cache
+def _route_patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    routes = release().since.get("routes", {})
+    patterns = [(route.partition(" ")[0], _template(route.partition(" ")[2]), op) for route, op in routes.items()]
+    patterns.sort(key=lambda item: item[1].pattern.count("[^/]+"))  # literal segments win over parameters
+    return tuple(patterns)
+
+
+def _under_api(url_path: str) -> str:
+    """A request's URL path relative to ``/api`` (``/api/v1/auth`` -> ``/v1/auth``)."""
+    return url_path[url_path.find("/api/") + len("/api") :] if "/api/" in url_path else url_path
+
+
+def operation_of(method: str, url_path: str) -> str | None:
+    """The operation id (or ``METHOD path`` key) the since table gives a request's URL path."""
+    path = _under_api(url_path)
+    for route_method, pattern, op in _route_patterns():
+        if route_method == method and pattern.match(path):
+            return op
+    return None
+
+
+def route_lacking(error: ApiError, operation_id: str | None) -> UnsupportedOperationError:
+    """The error for a route the server answered with its web app's page while its API answers.
+
+    ``operation_id`` is the generated operation called, or ``None`` for a raw call (its path is looked up).
+    """
+    info = release()
+    method, path = error.method or "", error.path or ""
+    key = operation_id or operation_of(method, path)
+    entry = info.entry(key) if key else {}
+    route = _route(entry, f"{method} {_under_api(path)}".strip())
+    since, until = entry.get("since"), entry.get("until")
+    head = (
+        f"The server does not serve {route}: it answered {error.status_code} with its web app's page, as "
+        "AnythingLLM does for a route it lacks (its API does answer on this base URL)."
+    )
+    first_known = (info.since.get("releases") or [None])[0]
+    if until:
+        tail = f" {route} exists in AnythingLLM {since} to {until} only."
+    elif since and since == first_known:
+        tail = (
+            f" Every AnythingLLM release this client knows has it (since {since}): the server, or a proxy in "
+            "front of it, does not pass it on."
+        )
+    elif since:
+        tail = f" {route} was added in AnythingLLM {since}: upgrade the server to {since} or newer to use it."
+    else:
+        tail = " No AnythingLLM release this client knows has it: check the path."
+    return UnsupportedOperationError(
+        error.status_code,
+        head + tail,
+        method=error.method,
+        path=error.path,
+        body=error.body,
+        content_type=error.content_type,
+        route=route,
+        since=since,
+        generated_from=info.name,
+    )
+
+
+def ignored_parameters(operation_id: str, sent: Mapping[str, Any], *, answer: Any, advice: str) -> ApiError:
+    """The error for parameters the server answered as if they were not sent (a release before them).
+
+    ``sent`` maps each ignored parameter (its name in the spec) to the value sent; ``answer``, the
+    server's whole answer, is kept as the error's ``body`` so nothing is lost.
+    """
+    info = release()
+    entry = info.entry(operation_id)
+    route = _route(entry, operation_id)
+    dated = [entry.get("parameters", {}).get(name) for name in sent]
+    since = max((v for v in dated if v), key=version_key, default=None)
+    given = ", ".join(f"{name}={value!r}" for name, value in sent.items())
+    added = f" (added in AnythingLLM {since}: the server runs an older release)" if since else ""
+    return UnsupportedOperationError(
+        200,
+        f"The server ignored {given} of {route}{added} and answered as if they were not sent. {advice}",
+        body=answer,
+        route=route,
+        since=since,
         generated_from=info.name,
     )

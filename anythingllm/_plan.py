@@ -29,10 +29,10 @@ from typing import Any, Literal, Protocol, TypeVar
 
 import httpx
 
-from ._compat import check_call, missing_module
+from ._compat import ApiProbe, check_call, missing_module, route_lacking
 from ._options import RequestOptions
 from ._transport import send_async, send_sync
-from .errors import JSON_EXTENSION, ApiError, InvalidResponseError
+from .errors import JSON_EXTENSION, ApiError, InvalidResponseError, WrongEndpointError
 
 T = TypeVar("T")
 StreamKind = Literal["chat", "completion"]
@@ -246,6 +246,7 @@ class Runtime:
     generated: Any
     session: Session = field(default_factory=Session)
     own_http: bool = False
+    probe: ApiProbe = field(default_factory=ApiProbe)
 
     def build_request(self, **kwargs: Any) -> httpx.Request:
         """An ``httpx.Request`` built by the client, so a caller's ``http_client`` defaults and cookies apply.
@@ -327,6 +328,35 @@ def _step(plan: Plan[T], outcome: Any, error: ApiError | None, answer: httpx.Res
         raise unsupported from exc
 
 
+_PROBE = "auth.auth_check"  # GET /v1/auth: answers JSON wherever the developer API is served
+
+
+def _lacking_route(error: ApiError, call: _Sendable) -> bool:
+    """Whether ``error`` is an HTML page answering a call other than the probe itself."""
+    return isinstance(error, WrongEndpointError) and getattr(call, "endpoint", None) != _PROBE
+
+
+def _explain_html(error: ApiError, call: _Sendable, probe: ApiProbe) -> Plan[ApiError]:
+    """The error for an HTML page answering ``call``: a route the server lacks, or a wrong base URL.
+
+    AnythingLLM answers a route it does not have with its web app's page and status 200; so does any
+    path of the web app when the base URL misses the API. Whether the API answers on this base URL
+    (``GET /v1/auth`` answers JSON, with or without a valid key) is asked once per client.
+    """
+    if probe.answers is None:
+        try:
+            yield Call(_PROBE)
+            probe.answers = True
+        except WrongEndpointError:
+            probe.answers = False
+        except ApiError as exc:
+            if exc.details or isinstance(exc.body, (dict, list)):
+                probe.answers = True  # a JSON refusal (e.g. of the key) is the API answering
+    if not probe.answers:
+        return error
+    return route_lacking(error, getattr(call, "endpoint", "").partition(".")[2] or None)
+
+
 def run_sync(plan: Plan[T], runtime: Runtime) -> T:
     """Drive ``plan`` to completion with blocking I/O."""
     assert isinstance(runtime.http, httpx.Client)
@@ -344,6 +374,8 @@ def run_sync(plan: Plan[T], runtime: Runtime) -> T:
                 result, answer = _outcome(call, runtime, response, is_async=False)
             except ApiError as exc:
                 error = exc
+                if _lacking_route(exc, call):
+                    error = run_sync(_explain_html(exc, call, runtime.probe), runtime)
             call = _step(plan, result, error, answer)
     except StopIteration as done:
         return done.value  # type: ignore[no-any-return]
@@ -368,6 +400,8 @@ async def run_async(plan: Plan[T], runtime: Runtime) -> T:
                 result, answer = _outcome(call, runtime, response, is_async=True)
             except ApiError as exc:
                 error = exc
+                if _lacking_route(exc, call):
+                    error = await run_async(_explain_html(exc, call, runtime.probe), runtime)
             call = _step(plan, result, error, answer)
     except StopIteration as done:
         return done.value  # type: ignore[no-any-return]

@@ -57,9 +57,10 @@ class _Exchange:
         log_response(self.request, response, time.monotonic() - self.started)
         if not response.is_success:
             return ERROR_BODY_LIMIT
-        # HTML where JSON (or an event stream) is expected is only read for an excerpt of the error.
-        is_html = response.headers.get("content-type", "").lower().startswith("text/html")
-        if is_html and (self.stream or self.expect_json):
+        # No API answer is HTML: a page where JSON, an event stream, a file or text was asked for is the
+        # web app's (a route the server lacks, or a base URL that misses the API). It is only read for
+        # an excerpt of the error.
+        if response.headers.get("content-type", "").lower().startswith("text/html"):
             self.capped = True
             return ERROR_BODY_LIMIT
         return None if self.stream else _READ_ALL
