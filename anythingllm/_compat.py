@@ -110,7 +110,7 @@ def absent_operation(operation_id: str) -> UnsupportedOperationError:
         message = f"{route} is missing from this client's generated code ({_generated_from(info)})."
     return UnsupportedOperationError(
         0,
-        f"{message} Regenerate the client (make regen) from the spec of a release that has it to use it.",
+        f"{message} To use it, regenerate the client (make regen) from the spec of a release that has it.",
         route=route,
         since=since,
         generated_from=info.name,

@@ -68,8 +68,10 @@ def run_release(version: str, spec: Path, pytest_args: list[str]) -> tuple[bool,
     seconds = time.monotonic() - started
     verdict = "ok" if proc.returncode == 0 else "FAILED"
     summary = re.sub(r" in [\d.]+s.*$", "", summary)
+    failed = [f"\n    {line}" for line in lines if line.startswith(("FAILED ", "ERROR "))]
     return proc.returncode == 0, (
         f"v{version}: {verdict}: {summary}; {lacked} refused as the release lacks what they need ({seconds:.0f} s)"
+        + "".join(failed)
     )
 
 
