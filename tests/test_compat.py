@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from anythingllm import _compat
 from tests.faultserver import FaultServer, Reply
 from tests.recordings import PINNED_SPEC, ROOT, SHARED
 from tests.spec_tools import regen
@@ -135,6 +136,28 @@ def test_a_package_without_release_data_still_refuses_what_it_lacks(release_1_7_
     assert ("GET", "/api/v1/workspaces") in sent
 
 
+def test_an_operation_a_simulated_future_release_drops_is_refused(tmp_path: Path) -> None:
+    """A release the since table has not seen, without GET /v1/workspaces: the method says so, sends nothing."""
+    future = json.loads((SHARED / "openapi" / "v1.16.0.json").read_text())
+    del future["paths"]["/v1/workspaces"]
+    spec = tmp_path / "v1.17.0.json"
+    spec.write_text(json.dumps(future))
+    assert regen.main(["--file", str(spec), "--no-strict", "--output", str(tmp_path / "anythingllm_api")]) == 0
+    with FaultServer() as server:
+        server.answer_everything(Reply.body(599, None, b""))
+        outcomes = _run(tmp_path, server.base_url)
+        sent = [(r.method, r.path) for r in server.requests]
+    for kind in ("sync", "async"):
+        listing = outcomes[f"{kind} list_workspaces"]
+        assert listing["type"] == "UnsupportedOperationError" and listing["status"] == 0
+        assert listing["message"].startswith(
+            "GET /v1/workspaces is missing from this client's generated code (this client was generated from "
+            "AnythingLLM 1.17.0)."
+        )
+        assert outcomes[f"{kind} generate_image"]["type"] == "ServerError"  # 1.17.0 has it: sent
+    assert ("GET", "/api/v1/workspaces") not in sent
+
+
 def test_the_pinned_package_lacks_nothing() -> None:
     """The committed package (v1.16.0) refuses none of the calls above for being too old."""
     with FaultServer() as server:
@@ -142,3 +165,16 @@ def test_the_pinned_package_lacks_nothing() -> None:
         outcomes = _run(ROOT / "generated", server.base_url)
     assert not [k for k, v in outcomes.items() if v["type"] == "UnsupportedOperationError"]
     assert {v["type"] for v in outcomes.values()} == {"ServerError"}
+
+
+def test_an_operation_a_release_dropped_says_when(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server dropped GET /v1/admin/preferences after 1.2.3: a package of a later release says so."""
+    since = json.loads((ROOT / "spec" / "operations-since.json").read_text())
+    later = _compat.Release("1.3.0", frozenset(), since, {})
+    monkeypatch.setattr(_compat, "release", lambda: later)
+    error = _compat.absent_operation("GET /v1/admin/preferences")
+    assert error.message.startswith(
+        "GET /v1/admin/preferences was removed after AnythingLLM 1.2.3; this client was generated from "
+        "AnythingLLM 1.3.0, which lacks it."
+    )
+    assert (error.route, error.since, error.generated_from) == ("GET /v1/admin/preferences", "1.0.0", "1.3.0")
