@@ -104,10 +104,11 @@ def absent_operation(operation_id: str) -> UnsupportedOperationError:
     entry = info.entry(operation_id)
     route = _route(entry, operation_id)
     since, until = entry.get("since"), entry.get("until")
-    if since and version_key(since) > version_key(info.name):
-        message = f"{route} was added in AnythingLLM {since}; {_generated_from(info)}, which lacks it."
-    elif until and version_key(until) < version_key(info.name):
+    known = info.name != UNKNOWN
+    if until and (not known or version_key(until) < version_key(info.name)):
         message = f"{route} was removed after AnythingLLM {until}; {_generated_from(info)}, which lacks it."
+    elif since and (not known or version_key(since) > version_key(info.name)):
+        message = f"{route} was added in AnythingLLM {since}; {_generated_from(info)}, which lacks it."
     else:
         message = f"{route} is missing from this client's generated code ({_generated_from(info)})."
     return UnsupportedOperationError(
