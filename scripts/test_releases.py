@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -83,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     own, pytest_args = (argv[: argv.index("--")], argv[argv.index("--") + 1 :]) if "--" in argv else (argv, [])
     parser.epilog = "Arguments after -- go to pytest (default: the whole suite)."
     args = parser.parse_args(own)
+    # Started in the background, this process may ignore SIGINT, and its pytest runs would inherit that (the
+    # CLI's Ctrl-C test then cannot interrupt). A handler here is reset to the default in every child.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     if not args.folder.is_dir():
         print(f"test-releases: skipped: {args.folder} is absent (the release specs are development material)")
         return 0
