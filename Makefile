@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PY     := $(BIN)/python
 
-.PHONY: venv regen check-generated test test-releases lint typecheck pytest record bench clean
+.PHONY: venv regen check-releases check-generated test test-pythons test-releases lint typecheck pytest record bench clean
 
 venv: $(STAMP)
 
@@ -17,9 +17,18 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-## Regenerate generated/anythingllm_api from the pinned spec (ARGS="--url http://host:3001" for a live server).
+## Regenerate generated/anythingllm_api: from the pinned spec (spec/openapi.lock.json; found locally or
+## downloaded and verified), strict; or from your server (URL=http://localhost:3001) or a spec file
+## (FILE=path/to/openapi.json); only the command line sets these. Other options of scripts/regen.py go in
+## ARGS (e.g. ARGS=--strict).
+URL  :=
+FILE :=
 regen: $(STAMP)
-	$(PY) scripts/regen.py --strict $(ARGS)
+	$(PY) scripts/regen.py $(if $(URL),--url $(URL)) $(if $(FILE),--file $(FILE)) $(ARGS)
+
+## Regenerate every release spec of a folder into temporary folders, one line per release (DIR=...).
+check-releases: $(STAMP)
+	$(PY) scripts/check_releases.py $(DIR)
 
 lint: $(STAMP)
 	$(BIN)/ruff check anythingllm scripts tests bench
@@ -33,6 +42,11 @@ pytest: $(STAMP)
 
 ## The test command: lint, types, and the whole test suite (cassette replays, no network).
 test: lint typecheck pytest
+
+## The built wheel in a fresh venv of every supported Python (pyenv's 3.11, 3.12, 3.13): the README examples
+## on each, the whole suite on each but the main interpreter (`make test` ran it). Missing versions are skipped.
+test-pythons: $(STAMP)
+	$(PY) scripts/test_pythons.py $(ARGS)
 
 ## The friendly layer's tests on the generated code of each release spec in ../shared, regenerated into
 ## temporary folders (ARGS="DIR --jobs 2" for another folder); skipped in one line without ../shared.

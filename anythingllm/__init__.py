@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ._client import AnythingLLMClient, AsyncAnythingLLMClient
+    from ._generated_client import generated_client
     from .errors import (
         APIConnectionError,
         ApiError,
@@ -29,11 +30,14 @@ if TYPE_CHECKING:
         NotFoundError,
         PermissionDeniedError,
         ServerError,
+        StreamConnectionError,
         StreamInterruptedError,
+        StreamTimeoutError,
         UnprocessableError,
         UnsupportedOperationError,
         WrongEndpointError,
     )
+    from .resources.documents import LinkFetchError
     from .resources.http import HttpClient
     from .streaming import AsyncChatStream, AsyncCompletionStream, ChatStream, CompletionStream
 
@@ -52,20 +56,26 @@ __all__ = [
     "CompletionStream",
     "HttpClient",
     "InvalidResponseError",
+    "LinkFetchError",
     "MultiUserModeRequiredError",
     "NotFoundError",
     "PermissionDeniedError",
     "ServerError",
+    "StreamConnectionError",
     "StreamInterruptedError",
+    "StreamTimeoutError",
     "UnprocessableError",
     "UnsupportedOperationError",
     "WrongEndpointError",
+    "generated_client",
 ]
 
 _HOME = {
     "AnythingLLMClient": "._client",
     "AsyncAnythingLLMClient": "._client",
     "HttpClient": ".resources.http",
+    "LinkFetchError": ".resources.documents",
+    "generated_client": "._generated_client",
     "ChatStream": ".streaming",
     "AsyncChatStream": ".streaming",
     "CompletionStream": ".streaming",

@@ -10,7 +10,7 @@ import httpx
 from . import __version__, _shape
 from ._config import DEFAULT, resolve_api_key, resolve_base_url
 from ._logging import safe_url, setup_from_env
-from ._options import RequestOptions, TimeoutLike
+from ._options import DEFAULT_STREAM_IDLE_TIMEOUT, RequestOptions, TimeoutLike
 from ._plan import Call, Plan, Runtime
 from ._resource import Async, M, Resource, Sync, operation
 from .resources.admin import AdminModule
@@ -35,6 +35,7 @@ def build_runtime(
     timeout: TimeoutLike,
     *,
     max_retries: int,
+    stream_idle_timeout: float = DEFAULT_STREAM_IDLE_TIMEOUT,
     http: httpx.Client | httpx.AsyncClient,
 ) -> Runtime:
     """The runtime of a new client: where the API is, its headers (with the key) and its options."""
@@ -45,7 +46,7 @@ def build_runtime(
         http=http,
         api_root=f"{base_url}/api",
         headers=headers,
-        options=RequestOptions.create(timeout, max_retries=max_retries),
+        options=RequestOptions.create(timeout, max_retries=max_retries, stream_idle_timeout=stream_idle_timeout),
         generated=_GENERATED,
     )
 
@@ -75,6 +76,7 @@ class _ClientCore(Resource[M], Generic[M]):
         timeout: TimeoutLike,
         *,
         max_retries: int,
+        stream_idle_timeout: float,
         http_client: httpx.Client | httpx.AsyncClient | None,
         is_async: bool,
     ) -> None:
@@ -89,7 +91,14 @@ class _ClientCore(Resource[M], Generic[M]):
             http = httpx.AsyncClient(follow_redirects=False)
         else:
             http = httpx.Client(follow_redirects=False)
-        runtime = build_runtime(self.base_url, self._api_key, timeout, max_retries=max_retries, http=http)
+        runtime = build_runtime(
+            self.base_url,
+            self._api_key,
+            timeout,
+            max_retries=max_retries,
+            stream_idle_timeout=stream_idle_timeout,
+            http=http,
+        )
         runtime.own_http = self._owns_http
         self._attach(runtime, is_async)
 
@@ -150,7 +159,11 @@ class _ClientCore(Resource[M], Generic[M]):
 
 
 class AnythingLLMClient(_ClientCore[Sync]):
-    """Blocking client. ``with AnythingLLMClient(api_key=...) as client: client.workspaces.list()``."""
+    """Blocking client. ``with AnythingLLMClient(api_key=...) as client: client.workspaces.list()``.
+
+    ``timeout``, ``max_retries`` and ``stream_idle_timeout`` are the defaults of every request;
+    ``with_options`` changes them for some calls only.
+    """
 
     def __init__(
         self,
@@ -159,9 +172,18 @@ class AnythingLLMClient(_ClientCore[Sync]):
         timeout: int = 60,
         *,
         max_retries: int = 2,
+        stream_idle_timeout: float = DEFAULT_STREAM_IDLE_TIMEOUT,
         http_client: httpx.Client | None = None,
     ) -> None:
-        super().__init__(base_url, api_key, timeout, max_retries=max_retries, http_client=http_client, is_async=False)
+        super().__init__(
+            base_url,
+            api_key,
+            timeout,
+            max_retries=max_retries,
+            stream_idle_timeout=stream_idle_timeout,
+            http_client=http_client,
+            is_async=False,
+        )
 
     def close(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""
@@ -186,9 +208,18 @@ class AsyncAnythingLLMClient(_ClientCore[Async]):
         timeout: int = 60,
         *,
         max_retries: int = 2,
+        stream_idle_timeout: float = DEFAULT_STREAM_IDLE_TIMEOUT,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        super().__init__(base_url, api_key, timeout, max_retries=max_retries, http_client=http_client, is_async=True)
+        super().__init__(
+            base_url,
+            api_key,
+            timeout,
+            max_retries=max_retries,
+            stream_idle_timeout=stream_idle_timeout,
+            http_client=http_client,
+            is_async=True,
+        )
 
     async def close(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, cast
 
 from .types import (
@@ -145,7 +145,7 @@ def _mappings(items: Any) -> Iterable[Mapping[str, Any]]:
 
 def unix_to_iso(seconds: int | float) -> str:
     """Unix seconds -> ISO-8601 UTC in the server's own style, e.g. ``2026-11-21T07:10:47.000Z``."""
-    moment = datetime.fromtimestamp(seconds, tz=timezone.utc)
+    moment = datetime.fromtimestamp(seconds, tz=UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 

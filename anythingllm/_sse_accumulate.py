@@ -129,11 +129,13 @@ class ChatAccumulator:
             self.file_downloads.append(event)
             self.outputs.append(event.raw.get("fileDownload") or {})
 
-    def interrupted(self, reason: str, **kwargs: Any) -> StreamInterruptedError:
-        """The error for a stream that stopped before :attr:`complete` (carries the text so far)."""
+    def interrupted(
+        self, reason: str, cls: type[StreamInterruptedError] = StreamInterruptedError, *, hint: str = "", **kwargs: Any
+    ) -> StreamInterruptedError:
+        """The error (``cls``) for a stream that stopped before :attr:`complete` (carries the text so far)."""
         text = self.text
-        return StreamInterruptedError(
-            f"{reason} before the chat response was complete",
+        return cls(
+            f"{reason} before the chat response was complete{hint}",
             partial_text=text,
             details={"partial_text": text, "events": self.events},
             **kwargs,
@@ -206,11 +208,13 @@ class CompletionAccumulator:
         self._parts.append(chunk.content)
         return chunk.content
 
-    def interrupted(self, reason: str, **kwargs: Any) -> StreamInterruptedError:
-        """The error for a stream that stopped before :attr:`complete` (carries the text so far)."""
+    def interrupted(
+        self, reason: str, cls: type[StreamInterruptedError] = StreamInterruptedError, *, hint: str = "", **kwargs: Any
+    ) -> StreamInterruptedError:
+        """The error (``cls``) for a stream that stopped before :attr:`complete` (carries the text so far)."""
         text = self.text
-        return StreamInterruptedError(
-            f"{reason} before the completion was complete",
+        return cls(
+            f"{reason} before the completion was complete{hint}",
             partial_text=text,
             details={"partial_text": text, "events": self.events},
             **kwargs,

@@ -73,7 +73,11 @@ class MultiUserModeRequiredError(ApiError):
 
 
 class NotFoundError(ApiError):
-    """The workspace, thread, document, user or other object does not exist."""
+    """The workspace, thread, document, user, invite, embed or other object does not exist.
+
+    Raised whatever the server answered for it (a 404, or its quirks: a bare 400, an empty 500, a 200
+    with nothing in it); ``status_code`` is the status the server really sent.
+    """
 
 
 class BadRequestError(ApiError):
@@ -85,7 +89,7 @@ class UnprocessableError(ApiError):
 
 
 class ServerError(ApiError):
-    """The server failed while handling the request (5xx)."""
+    """The server failed while handling the request (5xx, or a 404 from a service behind it)."""
 
 
 class ChatAbortedError(ApiError):
@@ -125,23 +129,44 @@ class WrongEndpointError(InvalidResponseError):
     """HTML came back where JSON was expected: the base URL likely points at the web app."""
 
 
-class StreamInterruptedError(ApiError):
-    """A stream ended before its final event. ``partial_text`` holds what arrived."""
-
-    def __init__(self, message: str, partial_text: str = "", **kwargs: Any) -> None:
-        super().__init__(kwargs.pop("status_code", 200), message, **kwargs)
-        self.partial_text = partial_text
-
-
 class APIConnectionError(ApiError):
     """The server could not be reached, or the connection broke."""
 
     def __init__(self, message: str, **kwargs: Any) -> None:
-        super().__init__(0, message, **kwargs)
+        super().__init__(kwargs.pop("status_code", 0), message, **kwargs)
 
 
 class APITimeoutError(APIConnectionError):
     """A connect, read or stream-idle timeout expired."""
+
+
+class StreamInterruptedError(ApiError):
+    """A stream ended before its final event; ``partial_text`` holds the text that arrived.
+
+    Raised for every kind of stream (chat, thread chat, OpenAI-compatible), however it ended: when the
+    server closed it cleanly this class itself; when the connection broke :class:`StreamConnectionError`,
+    when it went silent :class:`StreamTimeoutError`, which are also :class:`APIConnectionError` (and
+    :class:`APITimeoutError`). ``status_code`` is the stream's HTTP status (200).
+    """
+
+    def __init__(self, message: str, partial_text: str = "", **kwargs: Any) -> None:
+        ApiError.__init__(self, kwargs.pop("status_code", 200), message, **kwargs)
+        self.partial_text = partial_text
+
+
+class StreamConnectionError(StreamInterruptedError, APIConnectionError):
+    """A stream whose connection broke before its final event (``partial_text``: what arrived).
+
+    Both a :class:`StreamInterruptedError` and an :class:`APIConnectionError`, so ``except
+    APIConnectionError`` still handles every broken connection.
+    """
+
+
+class StreamTimeoutError(StreamConnectionError, APITimeoutError):
+    """A stream that sent nothing for ``stream_idle_timeout`` seconds before its final event.
+
+    A :class:`StreamInterruptedError` (``partial_text``) and an :class:`APITimeoutError`.
+    """
 
 
 # --------------------------------------------------------------------------------------------
@@ -156,6 +181,15 @@ _HTML_DROP = re.compile(r"<(head|script|style)\b.*?</\1\s*>", re.IGNORECASE | re
 _HTML_TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 _UNKNOWN_TARGET = re.compile(r"is not a valid workspace|not found|is not valid", re.IGNORECASE)
+# /v1/workspace/{slug}[/thread/{thread}]...: the objects a workspace route names.
+_WORKSPACE_ROUTE = re.compile(r"/v1/workspace/(?P<workspace>[^/]+)(?:/thread/(?P<thread>[^/]+))?")
+# What a Node HTTP client says when it cannot reach a host (the server's LLM or embedding provider).
+_UNREACHABLE = re.compile(
+    r"connection error|ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|fetch failed|socket hang up",
+    re.IGNORECASE,
+)
+_NULL_READ = "cannot read properties of null"
+_COLLECTOR_DOWN = "document processing api is not online"
 _MULTI_USER_OFF = re.compile(r"multi-user mode is not enabled|not in multi-user mode", re.IGNORECASE)
 _API_KEY_REFUSED = "no valid api key found"
 _CHECK_LOG = "The AnythingLLM server log has the cause."
@@ -168,11 +202,13 @@ _BASE_URL_ADVICE = (
     "The base URL probably points at the AnythingLLM web app instead of its API: check base_url "
     "(the server address, e.g. http://localhost:3001, under which the API answers at /api/v1)."
 )
-# Empty 500 bodies this server is known to send, by path suffix: what the cause usually is.
-_EMPTY_500_HINTS = (
-    ("/openai/chat/completions", "This server does that when `messages` is empty or missing."),
-    ("/openai/embeddings", "This server does that when `input` is empty or not text."),
-    ("/update-pin", "This server does that when the workspace does not exist."),
+_PROVIDER_ADVICE = (
+    "its LLM provider (or, for a workspace with embedded documents, its embedding provider) is not "
+    "running, not reachable at the address in the server's settings, or failing"
+)
+_COLLECTOR_ADVICE = (
+    "The server's document collector (the separate service that reads uploaded files and links) is not "
+    "running or not reachable from the server: start it. The server log shows the address it tries."
 )
 
 
@@ -282,26 +318,110 @@ def _classify(status: int, path: str, body: _Body, request: httpx.Request | None
     said = _said(body.server_text())
     mapping = body.mapping or {}
     if mapping.get("type") == "abort":
-        return _abort(status, said)
+        return _abort(status, path, body.server_text(), untyped=False)
     if status in (401, 403):
         has_credentials = request is not None and "authorization" in request.headers
         return _refused(status, path, body, said, has_credentials)
     if status == 404:
+        if path.endswith("/v1/document/accepted-file-types"):  # the server's collector did not answer
+            return ServerError, (
+                f"The server could not get the accepted file types from its document collector{said}. "
+                f"{_COLLECTOR_ADVICE}"
+            )
         return NotFoundError, f"Not found{said}. Check the slug, id or name in the request."
     if status == 400:
-        return BadRequestError, _bad_request_message(path, body, said, request)
+        unknown = _unknown_object(path, body)
+        if unknown:
+            return NotFoundError, f"Not found{said}: {unknown}"
+        return BadRequestError, _bad_request_message(body, said, request)
     if status == 422:
         return UnprocessableError, f"The server refused the request content{said}. Fix what it names."
     if status >= 500:
-        return ServerError, _server_error_message(status, path, body, said)
+        return ServerError, _server_error_message(status, path, body, said, request)
     advice = {408: " Try again.", 429: " Too many requests: wait a moment and try again."}.get(status, "")
     return ApiError, f"The server answered {status} {_phrase(status)}{said}.{advice}"
 
 
-def _abort(status: int, said: str) -> tuple[type[ApiError], str]:
-    if status == 404 or _UNKNOWN_TARGET.search(said):
+def _workspace_route(path: str) -> tuple[str, str | None] | None:
+    """The workspace slug (and thread slug) a ``/v1/workspace/{slug}/...`` path names, else None."""
+    match = _WORKSPACE_ROUTE.search(path)
+    if match is None or match["workspace"] == "new":
+        return None
+    thread = match["thread"]
+    return match["workspace"], None if thread in (None, "new") else thread
+
+
+def _unknown_object(path: str, body: _Body) -> str:
+    """For a 400 that this server sends only for an unknown workspace or thread: what does not exist."""
+    route = _workspace_route(path)
+    if body.mapping is not None:
+        if not _UNKNOWN_TARGET.search(body.server_text()):
+            return ""
+        return _missing(route) + "." if route else "check the slug, id or name in the request."
+    if route is None or body.is_html or body.text.strip() != "Bad Request":
+        return ""
+    # The workspace routes answer a bare 400 (sendStatus) only when the workspace, or on older
+    # releases the thread, named in the path is not there (server/endpoints/api/workspace*).
+    either = "an unknown workspace" if route[1] is None else "an unknown workspace or thread"
+    return f"{_missing(route)}; this server answers a bare 400 for {either}."
+
+
+def _missing(route: tuple[str, str | None]) -> str:
+    workspace, thread = route
+    if thread is None:
+        return f"workspace {workspace!r} does not exist"
+    return f"workspace {workspace!r} or its thread {thread!r} does not exist"
+
+
+def _abort(status: int, path: str, server: str, *, untyped: bool, answered: bool = False) -> tuple[type[ApiError], str]:
+    """An abort (a JSON body, or an event of a stream) whose ``error`` is ``server``.
+
+    ``untyped`` is the thread-stream quirk: a 200 without a Content-Type, sent when the chat failed
+    before the stream started. ``answered``: part of the answer had already been streamed.
+    """
+    said = _said(server)
+    route = _workspace_route(path)
+    if status == 404 or _UNKNOWN_TARGET.search(server):
         return NotFoundError, f"Not found: the server aborted the chat{said}. Check the workspace and thread."
+    if untyped and route is not None and route[1] is not None and _NULL_READ in server.lower():
+        # The thread stream reads the workspace's id before checking that the workspace exists.
+        return NotFoundError, (
+            f"Not found: the server aborted the chat{said}: workspace {route[0]!r} does not exist (its thread "
+            "stream fails this way, before streaming, when the workspace is unknown)."
+        )
+    if _UNREACHABLE.search(server):
+        return ChatAbortedError, (
+            f"The server aborted the chat{said}: it could not reach a service the chat needs. Most likely "
+            f"{_PROVIDER_ADVICE}. The AnythingLLM server log has the details."
+        )
+    if answered:
+        return ChatAbortedError, (
+            f"The server aborted the chat{said} in the middle of its answer; the text received so far is "
+            "in details['partial_text']."
+        )
     return ChatAbortedError, f"The server aborted the chat{said}. Nothing was answered."
+
+
+def abort_error(response: httpx.Response, payload: dict[str, Any], partial_text: str = "") -> ApiError:
+    """The error for an ``abort`` event read from a stream (``payload`` is the event's JSON object)."""
+    request = _request_of(response)
+    path = request.url.path if request is not None else ""
+    content_type = response.headers.get("content-type")
+    error = payload.get("error")
+    server = error.strip() if isinstance(error, str) else ""
+    cls, message = _abort(response.status_code, path, server, untyped=not content_type, answered=bool(partial_text))
+    details = dict(payload)
+    if partial_text:
+        details["partial_text"] = partial_text
+    return cls(
+        response.status_code,
+        message,
+        details,
+        method=request.method if request is not None else None,
+        path=path or None,
+        body=payload,
+        content_type=content_type,
+    )
 
 
 def _refused(status: int, path: str, body: _Body, said: str, has_credentials: bool) -> tuple[type[ApiError], str]:
@@ -333,36 +453,66 @@ def _refused(status: int, path: str, body: _Body, said: str, has_credentials: bo
     if status == 401:
         return AuthenticationError, f"Authentication failed{said}. {_KEY_ADVICE}"
     return PermissionDeniedError, (
-        f"The server refused this action{said}. The credentials are valid, but the server's settings or "
-        "the user's role do not allow it."
+        f"The server refused this action{said}: its settings, the user's role or the state of the account "
+        "(suspended, deleted) do not allow it."
     )
 
 
-def _bad_request_message(path: str, body: _Body, said: str, request: httpx.Request | None) -> str:
+def _bad_request_message(body: _Body, said: str, request: httpx.Request | None) -> str:
     sent_json = request is not None and "json" in request.headers.get("content-type", "").lower()
     if body.is_html and (sent_json or "json" in body.text.lower()):
         return (
             f"The server could not parse the request body{said}. It must be valid JSON when sent as application/json."
         )
-    if body.text.strip() == "Bad Request" and "/workspace/" in path:
-        return (
-            f"The server rejected the request{said}. This server answers a bare 'Bad Request' when the "
-            "workspace or thread slug does not exist: check the slug."
-        )
     return f"The server rejected the request{said}."
 
 
-def _server_error_message(status: int, path: str, body: _Body, said: str) -> str:
+def _sent_json(request: httpx.Request | None) -> Any:
+    """The JSON body of a sent request (None when there is none or it cannot be read)."""
+    if request is None:
+        return None
+    try:
+        return json.loads(request.content) if request.content else None
+    except (httpx.RequestNotRead, ValueError, UnicodeDecodeError):
+        return None
+
+
+def _empty_500_hint(path: str, request: httpx.Request | None) -> str:
+    """Why this server sends an empty 500 on ``path``: the one cause the request shows, else the likely ones."""
+    sent = _sent_json(request)
+    fields = sent if isinstance(sent, dict) else {}
+    if path.endswith("/openai/chat/completions"):
+        messages = fields.get("messages")
+        if not isinstance(messages, list) or not messages:
+            return "This server does that when `messages` is empty or missing."
+        return f"The request had its messages, so the chat itself failed: most likely {_PROVIDER_ADVICE}. {_CHECK_LOG}"
+    if path.endswith("/openai/embeddings"):
+        given = fields.get("input")
+        texts = given if isinstance(given, list) else [given]
+        if not given or not all(isinstance(text, str) and text for text in texts):
+            return "This server does that when `input` is empty or not text."
+        return (
+            "The input was text, so embedding it failed: most likely the server's embedding provider is not "
+            f"running, not reachable or failing. {_CHECK_LOG}"
+        )
+    if path.endswith("/update-pin"):
+        return f"This server does that when the workspace does not exist, or when the update fails. {_CHECK_LOG}"
+    return _CHECK_LOG
+
+
+def _server_error_message(status: int, path: str, body: _Body, said: str, request: httpx.Request | None) -> str:
     if not body.text.strip():
-        hint = next((h for suffix, h in _EMPTY_500_HINTS if path.endswith(suffix)), _CHECK_LOG)
+        hint = _empty_500_hint(path, request)
         return f"The server failed with {status} {_phrase(status)} and gave no detail (empty body). {hint}"
     if status in (502, 503, 504):
         return f"The server (or a proxy in front of it) is unavailable{said}. Try again later."
+    if _COLLECTOR_DOWN in body.server_text().lower():
+        return f"The server could not process the document{said}. {_COLLECTOR_ADVICE}"
     generic = body.server_text() in ("", _phrase(status))
     return f"The server failed while handling the request{said}." + (f" {_CHECK_LOG}" if generic else "")
 
 
-def _unusable_success(status: int, body: _Body) -> tuple[type[ApiError], str]:
+def _unusable_success(status: int, path: str, body: _Body) -> tuple[type[ApiError], str]:
     """A 2xx whose body cannot be used: HTML (web app), an abort body, or JSON that does not parse."""
     if body.is_html:
         return (
@@ -370,7 +520,7 @@ def _unusable_success(status: int, body: _Body) -> tuple[type[ApiError], str]:
             f"Expected JSON but the server sent an HTML page{_said(body.excerpt())}. {_BASE_URL_ADVICE}",
         )
     if (body.mapping or {}).get("type") == "abort":
-        return _abort(status, _said(body.server_text()))
+        return _abort(status, path, body.server_text(), untyped=False)
     if not body.text.strip():
         reason = "the body is empty"
     else:
@@ -398,7 +548,7 @@ def error_from_response(response: httpx.Response, body: bytes | None = None) -> 
     path = request.url.path if request is not None else ""
     status = response.status_code
     if 200 <= status < 300:
-        cls, message = _unusable_success(status, decoded)
+        cls, message = _unusable_success(status, path, decoded)
     else:
         cls, message = _classify(status, path, decoded, request)
     return cls(
@@ -409,6 +559,22 @@ def error_from_response(response: httpx.Response, body: bytes | None = None) -> 
         path=path or None,
         body=decoded.stored(),
         content_type=response.headers.get("content-type"),
+    )
+
+
+def not_found(error: ApiError, message: str) -> NotFoundError:
+    """``error``, a server quirk that a check showed to mean "no such object", as a :class:`NotFoundError`.
+
+    Status, method, path and body of the server's answer are kept; ``error`` should be its ``__cause__``.
+    """
+    return NotFoundError(
+        error.status_code,
+        f"Not found{_said(error.server_message)}: {message}",
+        error.details,
+        method=error.method,
+        path=error.path,
+        body=error.body,
+        content_type=error.content_type,
     )
 
 
@@ -489,8 +655,9 @@ def error_from_transport(
         )
     if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError, httpx.CloseError)):
         return APIConnectionError(
-            f"The connection to {origin} broke during {where} ({reason}): the server closed it before the "
-            "response was complete. Try again; if it persists, check the server (or proxy) logs.",
+            f"The connection to {origin} broke during {where} ({reason}): it was closed before the response "
+            "was complete, by the server, a proxy or the network. Try again; if it persists, check the server "
+            "(or proxy) logs.",
             **kw,
         )
     if isinstance(exc, httpx.UnsupportedProtocol):
@@ -513,12 +680,16 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "ServerError",
+    "StreamConnectionError",
     "StreamInterruptedError",
+    "StreamTimeoutError",
     "UnprocessableError",
     "UnsupportedOperationError",
     "WrongEndpointError",
+    "abort_error",
     "check_response",
     "error_from_response",
     "error_from_transport",
     "html_excerpt",
+    "not_found",
 ]

@@ -41,11 +41,12 @@ from anythingllm._sse_events import (
     decode_completion_chunk,
 )
 from anythingllm.errors import (
-    APIConnectionError,
     ApiError,
-    APITimeoutError,
-    ChatAbortedError,
     InvalidResponseError,
+    StreamConnectionError,
+    StreamInterruptedError,
+    StreamTimeoutError,
+    abort_error,
 )
 from anythingllm.types import ChatCompletion, ChatMessage
 
@@ -92,7 +93,9 @@ class _Accumulator(Protocol[EventT_contra]):
 
     def add(self, event: EventT_contra) -> str: ...
 
-    def interrupted(self, reason: str, **kwargs: Any) -> ApiError: ...
+    def interrupted(
+        self, reason: str, cls: type[StreamInterruptedError] = ..., *, hint: str = "", **kwargs: Any
+    ) -> ApiError: ...
 
 
 class _EventSource(httpx_sse.EventSource):
@@ -107,6 +110,10 @@ class _EventSource(httpx_sse.EventSource):
 
 
 _decode_json = json.JSONDecoder().decode  # json.loads without its per-call argument handling
+_NOTHING_SENT = (
+    ", without sending any event. The server does that when the answer fails before it starts, for "
+    "example when its LLM provider is not running or cannot be reached; the AnythingLLM server log has the cause"
+)
 
 
 class _StreamCore(Generic[EventT]):
@@ -171,10 +178,9 @@ class _StreamCore(Generic[EventT]):
             )
         raise ApiError(response.status_code, response.reason_phrase or "request failed", body=body, **where)
 
-    def _aborted(self, payload: dict[str, Any]) -> ChatAbortedError:
-        error = payload.get("error")
-        message = error if isinstance(error, str) and error else "the server aborted the chat"
-        return ChatAbortedError(self.response.status_code, message, details=payload, body=payload, **self._where())
+    def _aborted(self, payload: dict[str, Any]) -> ApiError:
+        """ChatAbortedError, or NotFoundError for an abort that says the workspace or thread is unknown."""
+        return abort_error(self.response, payload, self.accumulator.text)
 
     def feed(self, sse: httpx_sse.ServerSentEvent) -> EventT | None:
         """Decode one SSE event (None for an empty one; raises on ``abort``); its text is :attr:`delta`."""
@@ -200,24 +206,24 @@ class _StreamCore(Generic[EventT]):
         return event
 
     def transport_failed(self, exc: httpx.TransportError) -> None:
-        """Raise the client error for a read that failed, unless the message had already arrived."""
+        """Raise for a read that failed (unless the message had already arrived): a StreamTimeoutError when
+        the stream went silent, else a StreamConnectionError; both carry the text so far."""
         if self.accumulator.complete:
             return
-        details = {"partial_text": self.accumulator.text, "events": self.accumulator.events}
+        where = {**self._where(), "status_code": self.response.status_code}
         if isinstance(exc, httpx.TimeoutException):
             waited = f"{self.idle_timeout:g} s" if self.idle_timeout is not None else "the read timeout"
-            raise APITimeoutError(f"no event received for {waited}", details=details, **self._where()) from exc
-        raise APIConnectionError(
-            f"the connection failed during the stream: {exc or type(exc).__name__}",
-            details=details,
-            **self._where(),
-        ) from exc
+            reason = f"no event received for {waited}"
+            raise self.accumulator.interrupted(reason, StreamTimeoutError, **where) from exc
+        reason = f"the connection broke ({exc or type(exc).__name__})"
+        raise self.accumulator.interrupted(reason, StreamConnectionError, **where) from exc
 
     def finish(self) -> None:
         """At the end of the body: raise :class:`StreamInterruptedError` if the message is not whole."""
         if not self.accumulator.complete:
-            where = self._where()
-            raise self.accumulator.interrupted("the connection ended", status_code=self.response.status_code, **where)
+            where = {**self._where(), "status_code": self.response.status_code}
+            hint = "" if self.accumulator.events else _NOTHING_SENT
+            raise self.accumulator.interrupted("the stream ended", hint=hint, **where)
 
 
 def _read_timeout(response: httpx.Response) -> float | None:

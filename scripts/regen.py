@@ -1,27 +1,33 @@
 #!/usr/bin/env python3
 """Regenerate ``generated/anythingllm_api`` from the AnythingLLM spec and our overlay.
 
-    scripts/regen.py                       # the pinned spec (../shared/anythingllm/openapi/v1.16.0.json), strict
+    scripts/regen.py                       # the pinned spec (spec/openapi.lock.json), strict
     scripts/regen.py --url http://host:3001  # pull the spec from a live server
     scripts/regen.py --file path/to/openapi.json
-    scripts/regen.py --diff OLD.json NEW.json  # API changelog between two specs
+    scripts/regen.py --diff OLD.json NEW.json  # API changelog between two specs, and NEW's findings
     scripts/regen.py --since DIR             # spec/operations-since.json from the release specs in DIR
 
-Pipeline: raw spec -> spec/openapi.json + spec/openapi.lock.json -> spec/overlay.yaml applied ->
+Pipeline: raw spec (the pin: a local copy with the locked sha256, or downloaded and verified) ->
+generic repairs of structural errors (regen_normalize) -> spec/overlay.yaml applied -> operations
+the overlay does not know named and opened (regen_unknown) -> upstream findings (regen_findings) ->
 openapi-spec-validator -> openapi-python-client into a temporary folder -> ruff -> atomic swap.
-Any failure leaves the previous generated code untouched and exits with status 2.
+Any failure leaves the previous generated code untouched and exits with status 2. ``--strict``
+(the default for the pin) makes stale overlay actions, generator warnings and unacknowledged
+upstream findings errors.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from importlib import metadata
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,15 +35,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from regen_diff import changelog  # noqa: E402
+from regen_findings import Review, review  # noqa: E402
+from regen_normalize import preprocess  # noqa: E402
 from regen_overlay import OverlayError, apply_overlay, load_overlay  # noqa: E402
-from regen_report import measure  # noqa: E402
+from regen_pin import Pin, load_pin, pinned_spec  # noqa: E402
+from regen_report import Coverage, measure  # noqa: E402
 from regen_since import SinceError, release_of, reported_release, write_release_module, write_since  # noqa: E402
 from regen_source import RawSpec, SpecSourceError, fetch_live, read_file  # noqa: E402
+from regen_unknown import UnknownOperation, open_unknown  # noqa: E402
 
-PINNED = ROOT.parent / "shared" / "anythingllm" / "openapi" / "v1.16.0.json"
 SPEC_DIR = ROOT / "spec"
+LOCK = SPEC_DIR / "openapi.lock.json"
+PINNED_CACHE = SPEC_DIR / "openapi.json"  # git-ignored: the pinned spec, downloaded once
+SHARED_SPECS = ROOT.parent / "shared" / "anythingllm" / "openapi"  # the development copies, if present
 OVERLAY = SPEC_DIR / "overlay.yaml"
 GENERATOR_CONFIG = SPEC_DIR / "generator.yaml"
+TEMPLATES = SPEC_DIR / "templates"  # our overrides of the generator's templates (spec/templates/README.md)
 OUTPUT = ROOT / "generated" / "anythingllm_api"
 PACKAGE = "anythingllm_api"
 
@@ -46,25 +59,56 @@ class RegenError(Exception):
     """A pipeline step failed; the message is a single line for the user."""
 
 
-def normalize(
-    raw: dict[str, Any], overlay_text: str, *, strict: bool, overlay_name: str = "overlay"
-) -> tuple[dict[str, Any], list[str]]:
-    """Apply the overlay to a copy of ``raw`` and validate it; return the spec and the skip notes."""
+def pinned_candidates(pin: Pin) -> list[Path]:
+    """Local files that may hold the pinned spec, in the order they are tried."""
+    return [PINNED_CACHE, SHARED_SPECS / f"{pin.tag}.json"]
+
+
+@dataclass
+class Normalized:
+    """The spec ready for the generator, and what normalizing it found."""
+
+    spec: dict[str, Any]
+    notes: list[str] = field(default_factory=list)
+    unknown: list[UnknownOperation] = field(default_factory=list)
+    review: Review = field(default_factory=Review)
+
+
+def normalize(raw: dict[str, Any], overlay_text: str, *, strict: bool, overlay_name: str = "overlay") -> Normalized:
+    """Repair, apply the overlay to a copy of ``raw``, open unknown operations, review and validate."""
     from openapi_spec_validator import validate
     from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+    from referencing.exceptions import Unresolvable
 
-    spec = json.loads(json.dumps(raw))
+    spec = copy.deepcopy(raw)
+    notes = [f"normalize: {note}" for note in preprocess(spec)]
+    upstream = copy.deepcopy(spec)
     try:
         overlay = load_overlay(overlay_text, source=overlay_name)
         result = apply_overlay(spec, overlay, strict=strict)
     except OverlayError as exc:
         raise RegenError(str(exc)) from None
+    notes += [f"overlay {note}" for note in result.skipped]
+    unknown = open_unknown(spec, result.operations)
     try:
         validate(spec)
     except OpenAPIValidationError as exc:
         where = "/".join(str(p) for p in exc.path) if getattr(exc, "path", None) else "document"
         raise RegenError(f"the normalized spec is invalid at {where}: {exc.message}") from None
-    return spec, result.skipped
+    except Unresolvable as exc:
+        raise RegenError(f"the normalized spec has a $ref that leads nowhere: {exc.ref}") from None
+    return Normalized(spec, notes, unknown, review(upstream, spec, overlay, unknown, result.described))
+
+
+def check_findings(found: Review, *, strict: bool) -> None:
+    """In strict mode, list the unacknowledged findings (and stale acknowledgements) and fail."""
+    if strict and (found.findings or found.stale):
+        for line in found.lines()[:-1]:
+            print(line, file=sys.stderr)
+        raise RegenError(
+            f"{len(found.findings)} upstream finding(s) the overlay does not cover and {len(found.stale)} stale "
+            "acknowledgement(s) (strict mode): repair spec/overlay.yaml or acknowledge them in x-upstream-ignored"
+        )
 
 
 def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -86,6 +130,8 @@ def generate(spec: dict[str, Any], staging: Path) -> list[str]:
             str(spec_file),
             "--config",
             str(GENERATOR_CONFIG),
+            "--custom-template-path",
+            str(TEMPLATES),
             "--meta",
             "none",
             "--output-path",
@@ -122,54 +168,69 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_lock(raw: RawSpec) -> None:
-    """Record where the raw spec came from, and its digest, in spec/openapi.lock.json."""
-    lock = {
-        "source": raw.source,
-        "server_version": raw.server_version,
-        "spec_info_version": raw.spec.get("info", {}).get("version"),
-        "sha256": raw.sha256,
-        "generator": f"openapi-python-client {metadata.version('openapi-python-client')}",
-    }
-    (SPEC_DIR / "openapi.lock.json").write_text(json.dumps(lock, indent=2) + "\n")
+@dataclass
+class Outcome:
+    """What one regeneration produced."""
+
+    warnings: list[str]
+    coverage: Coverage
+    normalized: Normalized
 
 
-def regenerate(raw: RawSpec, *, strict: bool, overlay_path: Path, output: Path, record: bool) -> int:
-    """The whole pipeline for one raw spec; returns the exit status."""
+def regenerate(
+    raw: RawSpec, *, strict: bool, overlay_path: Path, output: Path, echo: Callable[[str], None] = print
+) -> Outcome:
+    """The whole pipeline for one raw spec; raises RegenError when a step fails."""
     try:
         overlay_text = overlay_path.read_text()
     except OSError as exc:
         raise RegenError(f"cannot read {overlay_path}: {exc.strerror or exc}") from None
-    spec, skipped = normalize(raw.spec, overlay_text, strict=strict, overlay_name=overlay_path.name)
-    for note in skipped:
-        print(f"note: overlay {note}")
+    normalized = normalize(raw.spec, overlay_text, strict=strict, overlay_name=overlay_path.name)
+    for note in normalized.notes:
+        echo(f"note: {note}")
+    check_findings(normalized.review, strict=strict)
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".regen-", dir=output.parent) as tmp:
         staging = Path(tmp)
-        warnings = generate(spec, staging)
+        warnings = generate(normalized.spec, staging)
         for line in warnings:
-            print(f"generator: {line}")
+            echo(f"generator: {line}")
         if warnings and strict:
             raise RegenError(f"openapi-python-client printed {len(warnings)} warning line(s) (strict mode)")
         write_release_module(staging / PACKAGE, release_of(raw.server_version, raw.sha256))
-        coverage = measure(spec, staging / PACKAGE)
-        if record:
-            SPEC_DIR.mkdir(exist_ok=True)
-            (SPEC_DIR / "openapi.json").write_bytes(raw.data)
-            write_lock(raw)
+        coverage = measure(normalized.spec, staging / PACKAGE, normalized.unknown)
         swap_in(staging / PACKAGE, output)
-    print(
+    echo(
         f"generated {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} "
         f"from {raw.source} (server {raw.server_version}, sha256 {raw.sha256[:12]})"
     )
-    print(f"generator warnings:        {len(warnings)}")
+    echo(f"generator warnings:        {len(warnings)}")
     for line in coverage.lines():
-        print(line)
-    return 0
+        echo(line)
+    for line in normalized.review.lines():
+        echo(line)
+    return Outcome(warnings, coverage, normalized)
 
 
 def _load_for_diff(path: str) -> dict[str, Any]:
     return read_file(Path(path)).spec
+
+
+def diff(old: str, new: str, *, overlay_path: Path, strict: bool) -> int:
+    """The changelog from ``old`` to ``new``, then ``new``'s findings against the overlay."""
+    before, after = _load_for_diff(old), _load_for_diff(new)
+    for line in changelog(before, after):
+        print(line)
+    try:
+        overlay_text = overlay_path.read_text()
+    except OSError as exc:
+        raise RegenError(f"cannot read {overlay_path}: {exc.strerror or exc}") from None
+    found = normalize(after, overlay_text, strict=False, overlay_name=overlay_path.name).review
+    print(f"Upstream findings for {Path(new).name} against {overlay_path.name}:")
+    for line in found.lines():
+        print(f"  {line}")
+    check_findings(found, strict=strict)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,13 +240,14 @@ def main(argv: list[str] | None = None) -> int:
     source.add_argument("--file", type=Path, help="a spec file (JSON)")
     source.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"), help="print an API changelog and exit")
     source.add_argument("--since", type=Path, metavar="DIR", help="write spec/operations-since.json and exit")
-    parser.add_argument("--server-version", help="server version to record in the lock file")
+    parser.add_argument("--server-version", help="the server version the spec belongs to (for the report)")
     parser.add_argument(
         "--strict",
         dest="strict",
         action="store_true",
         default=None,
-        help="stale overlay actions and generator warnings are errors (default for the pinned spec)",
+        help="stale overlay actions, generator warnings and upstream findings the overlay does not cover "
+        "are errors (default for the pinned spec)",
     )
     parser.add_argument("--no-strict", dest="strict", action="store_false")
     parser.add_argument("--overlay", type=Path, default=OVERLAY, help=argparse.SUPPRESS)
@@ -193,9 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.diff:
-            for line in changelog(_load_for_diff(args.diff[0]), _load_for_diff(args.diff[1])):
-                print(line)
-            return 0
+            return diff(*args.diff, overlay_path=args.overlay, strict=bool(args.strict))
         if args.since:
             doc = write_since(args.since, args.overlay.read_text())
             first, last = doc["releases"][0], doc["releases"][-1]
@@ -203,11 +263,14 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.url:
             raw = fetch_live(args.url, server_version=args.server_version or reported_release(args.url))
+        elif args.file:
+            raw = read_file(args.file, args.server_version)
         else:
-            raw = read_file(args.file or PINNED, args.server_version)
+            pin = load_pin(LOCK)
+            raw = pinned_spec(pin, pinned_candidates(pin), PINNED_CACHE)
         strict = args.strict if args.strict is not None else (args.url is None and args.file is None)
-        record = args.output.resolve() == OUTPUT
-        return regenerate(raw, strict=strict, overlay_path=args.overlay, output=args.output.resolve(), record=record)
+        regenerate(raw, strict=strict, overlay_path=args.overlay, output=args.output.resolve())
+        return 0
     except (SpecSourceError, RegenError, SinceError) as exc:
         print(f"regen: error: {exc}", file=sys.stderr)
         return 2

@@ -20,6 +20,7 @@ from typing import Any
 
 import jsonpath_rfc9535 as jsonpath
 import yaml
+from regen_report import HTTP_METHODS
 
 JSON = Any
 
@@ -30,16 +31,33 @@ class OverlayError(Exception):
 
 @dataclass
 class OverlayResult:
-    """What applying an overlay did: how many actions ran and which ones were skipped."""
+    """What applying an overlay did: how many actions ran, which ones were skipped, what they reached."""
 
     applied: int = 0
     skipped: list[str] = field(default_factory=list)
+    operations: set[tuple[str, str]] = field(default_factory=set)
+    """``(method, path)`` of every operation an action's target is, or lies in (the overlay knows them)."""
+    described: set[tuple[str | int, ...]] = field(default_factory=set)
+    """Every location an action targets, and (for an update of an object) each key it sets there."""
+
+    def reach(self, spec: dict[str, Any], location: tuple[str | int, ...], update: Any = None) -> None:
+        """Note what an action reaches at ``location`` (a whole path item reaches all its operations)."""
+        self.described.add(location)
+        if isinstance(update, dict):
+            self.described.update((*location, key) for key in update)
+        if len(location) < 2 or location[0] != "paths" or not isinstance(location[1], str):
+            return
+        item = spec.get("paths", {}).get(location[1])
+        if len(location) >= 3 and isinstance(location[2], str):
+            self.operations.add((location[2], location[1]))
+        elif isinstance(item, dict):
+            self.operations.update((method, location[1]) for method in item if method in HTTP_METHODS)
 
 
 def load_overlay(text: str, *, source: str = "overlay") -> dict[str, Any]:
     """Parse and check an Overlay 1.0 document; raise OverlayError with one line on failure."""
     try:
-        doc = yaml.safe_load(text)
+        doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when there is one
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -96,6 +114,8 @@ def apply_overlay(spec: dict[str, Any], overlay: dict[str, Any], *, strict: bool
                 raise OverlayError(f"stale overlay {note} (strict mode)")
             result.skipped.append(note)
             continue
+        for node in nodes:
+            result.reach(spec, tuple(node.location), action.get("update"))
         if action.get("remove"):
             # Delete deepest-last so that list indices stay valid.
             for node in sorted(nodes, key=_sort_key, reverse=True):

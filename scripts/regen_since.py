@@ -3,7 +3,8 @@
 ``scripts/regen.py --since DIR`` reads every release spec in ``DIR`` (``v1.7.4.json`` ...), applies the
 overlay to each to learn its operation ids, and writes ``spec/operations-since.json``: for each
 operation its method, path and first release (and its last one, when a later release dropped it),
-plus the first release of each parameter and request field that appeared after its operation.
+plus the first release of each parameter and request field that appeared after its operation. Each
+spec gets regen's generic repairs first (``regen_normalize``), as it does before generating.
 Parameters and fields come from upstream's own documentation of each release (its parameters, body
 schemas and examples); one the overlay declares that no upstream release documents is dated by its
 ``x-since`` extension in the overlay, else by its operation. The committed table comes from every
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from regen_normalize import preprocess
 from regen_overlay import apply_overlay, load_overlay
 from regen_report import operations, resolve
 
@@ -61,21 +63,6 @@ def release_files(folder: Path) -> list[tuple[str, Path]]:
     if not found:
         raise SinceError(f"{folder} holds no release spec named like v1.16.0.json")
     return sorted(found, key=lambda item: version_key(item[0]))
-
-
-def under_v1(raw: dict[str, Any]) -> dict[str, Any]:
-    """A copy of ``raw`` with every path under ``/v1``.
-
-    Every route of the developer API is served under ``/api/v1``; a few early specs document one
-    without the prefix (v1.0.0 to v1.2.1 list ``/workspace/{slug}/update-pin`` while the server routes
-    ``/v1/workspace/:slug/update-pin``), so those are put back where the server serves them.
-    """
-    spec = copy.deepcopy(raw)
-    paths: dict[str, Any] = {}
-    for path, item in spec.get("paths", {}).items():
-        paths[path if path.startswith("/v1/") else "/v1" + path] = item
-    spec["paths"] = paths
-    return spec
 
 
 def _names(items: Iterable[Any]) -> set[str]:
@@ -172,9 +159,10 @@ def build_since(folder: Path, overlay_text: str) -> dict[str, Any]:
     seen: dict[str, _Seen] = {}
     for version, path in releases:
         try:
-            raw = under_v1(json.loads(path.read_text()))
+            raw = json.loads(path.read_text())
         except (OSError, ValueError) as exc:
             raise SinceError(f"cannot read {path}: {exc}") from None
+        preprocess(raw)  # regen's repairs, e.g. the /v1 of v1.0.0's update-pin path
         spec = copy.deepcopy(raw)
         apply_overlay(spec, overlay, strict=False)
         for method, route_path, op in operations(spec):

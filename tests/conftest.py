@@ -15,11 +15,17 @@ import pytest
 import vcr
 from vcr.persisters.filesystem import FilesystemPersister
 
+import anythingllm
 from anythingllm._client import AnythingLLMClient, AsyncAnythingLLMClient
+from tests import upstream
+from tests.pages_server import pages_server  # noqa: F401  (a fixture for the tests)
 
 pytest_plugins = ["tests.release_under_test"]  # make test-releases: what an older release lacks must be refused
 
 CASSETTES = Path(__file__).parent / "cassettes"
+FROM_CHECKOUT = Path(anythingllm.__file__ or "").resolve().parents[1] == Path(__file__).resolve().parents[1]
+"""Whether the package runs from this checkout's source (``make test``), not from an installed wheel."""
+needs_checkout = pytest.mark.skipif(not FROM_CHECKOUT, reason="needs the package run from its source checkout")
 RECORDED_TOKEN = "REDACTED-TOKEN"  # what the recordings hold in place of a login token
 RECORDED_PASSWORD = "REDACTED-PASSWORD"  # ... and of a password sent
 CANONICAL_ORIGIN = "http://127.0.0.1:3001"  # the origin every cassette holds, whatever port recorded it
@@ -35,13 +41,26 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Tests marked ``pinned_spec``/``release_specs`` are skipped, from one line, without that data."""
+    upstream.require(item)
+
+
 RECORD_MODE = os.environ.get("ANYTHINGLLM_RECORD", "none")
 """``none`` in CI (replay only). ``make record`` sets ``new_episodes`` to record missing interactions."""
 
 _JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]+")  # a login token in a recorded body
 _KEY_SECRET = re.compile(r'("secret"\s*:\s*)"[^"]*"')  # API keys the server lists or creates
-# Where a ../shared/live instance runs ($ANYTHINGLLM_LIVE_HOME/<tag>/src): stored as the Docker image's /app.
-_LIVE_TREE = re.compile(r"(?:/[\w.-]+)+?/anythingllm-live/[\w.-]+/src/")
+# Where the live server is installed shows in its answers (StorageDir, uploaded files' hotdir URLs); the
+# recordings say /app/server and /app/collector (the paths of the official image) instead.
+_INSTALL_PATH = re.compile(r"/(?:[\w.\-]+/)+?(server|collector)/(?=storage\b|hotdir\b)")
+
+
+def scrub_text(text: str) -> str:
+    """A recorded body without the live key, login tokens, key secrets or the server's install path."""
+    text = text.replace(RECORDED_KEY, "REDACTED-API-KEY")
+    text = _KEY_SECRET.sub(r'\1"REDACTED-API-KEY"', _JWT.sub("REDACTED-TOKEN", text))
+    return _INSTALL_PATH.sub(r"/app/\1/", text)
 
 
 def _canonical_uri(uri: str) -> str:
@@ -57,8 +76,8 @@ def _canonical_uri(uri: str) -> str:
 
 def _scrub_request(request: Any) -> Any:
     request.uri = _canonical_uri(request.uri)
-    if "host" in request.headers:
-        request.headers["host"] = CANONICAL_ORIGIN.split("//", 1)[1]
+    for name in [k for k in request.headers if k.lower() == "host"]:
+        request.headers[name] = CANONICAL_ORIGIN.split("//", 1)[1]  # the Host header names the origin too
     if "authorization" in {k.lower() for k in request.headers}:
         token = request.headers.get("Authorization", request.headers.get("authorization", ""))
         placeholder = "REDACTED-TOKEN" if token.count(".") == 2 else "REDACTED-API-KEY"
@@ -69,18 +88,26 @@ def _scrub_request(request: Any) -> Any:
 def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     body = response.get("body", {})
     if isinstance(body.get("string"), bytes):
-        text = body["string"].decode("utf-8", "replace").replace(RECORDED_KEY, "REDACTED-API-KEY")
-        text = _KEY_SECRET.sub(r'\1"REDACTED-API-KEY"', _JWT.sub("REDACTED-TOKEN", text))
-        text = _LIVE_TREE.sub("/app/", text)
-        body["string"] = text.encode()
+        body["string"] = scrub_text(body["string"].decode("utf-8", "replace")).encode()
+        for name, values in response.get("headers", {}).items():
+            if name.lower() == "content-length":
+                values[:] = [str(len(body["string"]))]
     return response
 
 
-def replay(cassette: str) -> Any:
+def replay(
+    cassette: str,
+    *,
+    match_on: tuple[str, ...] | None = None,
+    matchers: dict[str, Any] | None = None,
+    repeats: bool = False,
+) -> Any:
     """Replay ``tests/cassettes/<cassette>.yaml``; a request it does not hold fails the test.
 
     Under ``make record`` (``ANYTHINGLLM_RECORD=new_episodes``, a live server at ``ANYTHINGLLM_BASE_URL``)
     missing interactions are recorded instead, with keys and login tokens scrubbed before writing.
+    ``match_on`` and ``matchers`` (name: function) choose how requests are matched (default: method and URI);
+    ``repeats=True`` lets a recorded answer serve the same request again (a check a newer client adds).
     """
     recorder = vcr.VCR(
         record_mode=RECORD_MODE,
@@ -88,7 +115,12 @@ def replay(cassette: str) -> Any:
         before_record_request=_scrub_request,
         before_record_response=_scrub_response,
     )
-    return recorder.use_cassette(str(CASSETTES / f"{cassette}.yaml"))
+    for name, matcher in (matchers or {}).items():
+        recorder.register_matcher(name, matcher)
+    options: dict[str, Any] = {"allow_playback_repeats": repeats}
+    if match_on is not None:
+        options["match_on"] = match_on
+    return recorder.use_cassette(str(CASSETTES / f"{cassette}.yaml"), **options)
 
 
 class _Joined:
@@ -132,6 +164,18 @@ def body(request: httpx.Request) -> Any:
 async def resolve(value: Any) -> Any:
     """The result of a client call, whether the client is sync (a value) or async (an awaitable)."""
     return await value if inspect.isawaitable(value) else value
+
+
+async def read_to_end(stream: Any) -> None:
+    """Read an open stream of the client (chat or completion, sync or async) to its end, or to its error."""
+    if hasattr(stream, "__aiter__"):
+        async with stream:
+            async for _ in stream:
+                pass
+    else:
+        with stream:
+            for _ in stream:
+                pass
 
 
 @pytest.fixture

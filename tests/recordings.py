@@ -1,7 +1,8 @@
 """Read the recordings of the real server (the VCR cassettes in tests/cassettes) as plain data.
 
 The cassettes are unchanged copies of the shared v1.16.0 recordings, so CI never needs ../shared for
-them; only the pinned upstream spec (never committed) is read from ../shared.
+them; only the pinned upstream spec (never committed) is read: from spec/openapi.json (which
+``make regen`` downloads) or ../shared, whichever has the sha256 of spec/openapi.lock.json.
 """
 
 from __future__ import annotations
@@ -15,12 +16,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+import regen
 import yaml
+from regen_pin import local_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "anythingllm"
 RECORDINGS = ROOT / "tests" / "cassettes"
-PINNED_SPEC = SHARED / "openapi" / "v1.16.0.json"
+
+PIN = regen.load_pin(regen.LOCK)
+_FOUND = local_copy(PIN, regen.pinned_candidates(PIN))
+PINNED_SPEC = _FOUND or SHARED / "openapi" / f"{PIN.tag}.json"
+"""The pinned upstream spec: a local copy with the locked sha256 (see :func:`available`)."""
 
 
 @dataclass(frozen=True)
@@ -109,8 +116,8 @@ def all_interactions() -> list[Interaction]:
 
 
 def available() -> bool:
-    """Whether the pinned upstream spec is present next to the checkout (the cassettes always are)."""
-    return RECORDINGS.is_dir() and PINNED_SPEC.is_file()
+    """Whether a copy of the pinned upstream spec is here (the cassettes always are)."""
+    return RECORDINGS.is_dir() and _FOUND is not None
 
 
 # Raw (dict-level) access, for tests that rebuild httpx objects from the YAML as recorded.

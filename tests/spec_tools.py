@@ -23,8 +23,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 def normalized_spec() -> dict[str, Any]:
     """The pinned spec with spec/overlay.yaml applied, strictly, and validated."""
     raw = json.loads(PINNED_SPEC.read_text())
-    spec, _ = regen.normalize(raw, (ROOT / "spec" / "overlay.yaml").read_text(), strict=True)
-    return spec
+    return regen.normalize(raw, (ROOT / "spec" / "overlay.yaml").read_text(), strict=True).spec
 
 
 @functools.cache

@@ -170,13 +170,16 @@ def test_invalid_arguments_fail_before_any_request() -> None:
         result = run("workspaces", "update", "vcr-lifecycle-ws")
         assert cassette.play_count == 0
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: update needs at least one field to change")
+    # The command line's own words: its flags, not the client's parameter names (chat_model, prompt_id)
+    assert result.stderr.startswith("Error: nothing to change: give at least one option\n")
+    assert "Hint: The options are --name, --chat-mode, --system-prompt, --chat-provider, --chat-model," in result.stderr
+    assert "_" not in result.stderr
 
 
 def test_bad_base_url_is_a_usage_error() -> None:
     result = run("--base-url", "localhost:3001", "workspaces", "list", server=False)
     assert result.exit_code == 2
-    assert "base_url must be an http:// or https:// URL" in result.stderr
+    assert "--base-url must be an http:// or https:// URL" in result.stderr  # the flag, not the parameter
 
 
 def _closed_port() -> int:
@@ -234,11 +237,12 @@ def test_workspaces_lifecycle(cli_sent: list[httpx.Request]) -> None:
         shown = run("workspaces", "get", "vcr-lifecycle-ws")
         renamed = run("workspaces", "update", "vcr-lifecycle-ws", "--name", "VCR Lifecycle WS Renamed")
         listed = run("workspaces", "list")
-        deleted = run("workspaces", "delete", "vcr-lifecycle-ws")
+        deleted = run("workspaces", "delete", "vcr-lifecycle-ws", "--yes")
         assert cassette.play_count == 5
     assert [r.exit_code for r in (created, shown, renamed, listed, deleted)] == [0] * 5
     assert created.stdout == "✓ Created workspace vcr-lifecycle-ws (VCR Lifecycle WS)\n"
     assert re.search(r"^Chat mode +automatic *$", shown.stdout, re.MULTILINE)
+    assert re.search(r"^System prompt +Given the following conversation, relevant context", shown.stdout, re.M)
     assert "No documents embedded." in shown.stdout
     assert renamed.stdout == "✓ Updated workspace vcr-lifecycle-ws\n"
     assert "│ vcr-lifecycle-ws │ VCR Lifecycle WS Renamed │" in listed.stdout

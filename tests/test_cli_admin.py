@@ -11,6 +11,7 @@ import pytest
 
 from anythingllm.cli import regen
 from anythingllm.cli.errors import UsageProblem
+from tests.conftest import needs_checkout
 from tests.test_cli_support import cli_replay, cli_sent, parse_json, paths, run
 
 __all__ = ["cli_sent"]  # the fixture, used by name
@@ -49,7 +50,7 @@ def test_admin_invites(cli_sent: list[httpx.Request]) -> None:
     with cli_replay("admin_multi_user"):
         listed = run("admin", "invites", "list")
         created = run("admin", "invites", "create", "--workspace-id", "18")
-        revoked = run("admin", "invites", "delete", "4")
+        revoked = run("admin", "invites", "delete", "4", "--yes")
     assert [r.exit_code for r in (listed, created, revoked)] == [0, 0, 0]
     assert re.search(r"│ +1 │ XXXXXXX-XXXXXXX-XXXXXXX-INVITE2 │ pending", listed.stdout)
     assert "http://127.0.0.1:3001/accept-invite/XXXXXXX-XXXXXXX-XXXXXXX-INVITE4" in created.stdout
@@ -58,16 +59,23 @@ def test_admin_invites(cli_sent: list[httpx.Request]) -> None:
 
 
 def test_admin_workspace_users(cli_sent: list[httpx.Request]) -> None:
-    with cli_replay("admin_multi_user"):
-        before = run("admin", "workspace-users", "list", "18")
-        after = parse_json(run("--json", "admin", "workspace-users", "set", "18", "5"))
+    # Recorded by this project in multi-user mode (tests/test_not_found.py makes the same calls).
+    with cli_replay("notfound_mu_known_workspace_no_members"):
+        number = str(parse_json(run("--json", "workspaces", "create", "NF Home WS"))["id"])
+        before = run("admin", "workspace-users", "list", number)
+    with cli_replay("notfound_mu_admin_set_workspace_users_unknown_user"):
+        number = str(parse_json(run("--json", "workspaces", "create", "NF Home WS"))["id"])
+        after = parse_json(run("--json", "admin", "workspace-users", "set", number, "1"))
+        unknown = run("admin", "workspace-users", "set", number, "1", "99999")
+    with cli_replay("notfound_mu_admin_get_workspace_users_number"):
+        missing = run("admin", "workspace-users", "list", "99999")
     assert before.exit_code == 0 and "No users assigned." in before.stdout
-    assert [(m["userId"], m["username"]) for m in after] == [(5, "vcr-user")]
-    assert paths(cli_sent) == [
-        ("GET", "/api/v1/admin/workspaces/18/users"),
-        ("POST", "/api/v1/admin/workspaces/18/update-users"),
-        ("GET", "/api/v1/admin/workspaces/18/users"),
-    ]
+    assert [(m["userId"], m["username"]) for m in after] == [(1, "admin")]
+    assert (
+        unknown.exit_code == 1 and "no user has id 99999" in unknown.stderr and "nothing was changed" in unknown.stderr
+    )
+    assert missing.exit_code == 1 and "no workspace has id 99999" in missing.stderr
+    assert paths(cli_sent)[-1] == ("GET", "/api/v1/workspaces")  # an empty member list is checked
 
 
 def test_admin_in_single_user_mode_fails_with_the_hint() -> None:
@@ -114,7 +122,7 @@ def test_embeds_lifecycle(cli_sent: list[httpx.Request]) -> None:
         updated = run("embeds", "update", EMBED, "--chat-mode", "query", "--max-chats-per-day", "5", "--enable")
         chats = run("embeds", "chats", EMBED)
         session = parse_json(run("--json", "embeds", "chats", EMBED, "--session", SESSION))
-        deleted = run("embeds", "delete", EMBED)
+        deleted = run("embeds", "delete", EMBED, "--yes")
     assert [r.exit_code for r in (created, listed, updated, chats, deleted)] == [0] * 5
     assert created.stdout == f"✓ Created chat widget {EMBED} for vcr-embed-ws\n"
     assert json.loads(cli_sent[0].content)["allowlist_domains"] == "example.com"
@@ -137,6 +145,7 @@ def test_unknown_embed() -> None:
 # --- regen -----------------------------------------------------------------------------------------------------
 
 
+@needs_checkout
 def test_regen_needs_a_checkout(tmp_path: Path) -> None:
     with pytest.raises(UsageProblem, match="source checkout"):
         regen.find_script(tmp_path)
@@ -150,6 +159,7 @@ def test_regen_outside_a_checkout_exits_2(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert "regen only works from a source checkout" in result.stderr
 
 
+@needs_checkout
 def test_regen_runs_the_pipeline_script_with_its_arguments() -> None:
     result = run("--json", "regen", "--no-such-regen-option", server=False)
     assert result.exit_code == 1

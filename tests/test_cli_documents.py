@@ -52,6 +52,11 @@ def test_upload_reports_each_file_and_one_failure_does_not_stop_the_others(
     assert re.search(rf"│ blob\.unknownext +│ +2 B │ failed +│ 500: .*{UNSUPPORTED}", result.stdout)
     assert "2 uploaded, 1 failed, 1 skipped (type not accepted by the server)" in result.stdout
     assert "Skipping 1 file(s) of types the server does not accept: docs/photo.xyz" in result.stderr
+    # One rule for both: a type the server does not list is skipped in a folder, sent with a warning when named
+    assert (
+        "Sending 1 file(s) named directly although the server does not list their type as accepted "
+        "(it may still read them as text): blob.unknownext"
+    ) in result.stderr
     assert re.search(r"Done .* 3/3 files 107/107 bytes", result.stderr)  # the progress bar's last state
     assert paths(cli_sent)[0] == ("GET", "/api/v1/document/accepted-file-types")
     assert _uploads(cli_sent) == [b"blob.unknownext", b"vcr-embedded.txt", b"vcr-notes.txt"]
@@ -70,14 +75,7 @@ def test_upload_json_lists_every_file(tree: Path) -> None:
     assert failed["error"]["type"] == "ServerError" and UNSUPPORTED in failed["error"]["message"]
 
 
-def test_upload_into_a_workspace_checks_it_then_embeds(tree: Path, cli_sent: list[httpx.Request]) -> None:
-    with cli_replay("documents_upload_and_embed"):
-        result = run("documents", "upload", "docs/vcr-notes.txt", "--workspace", "vcr-docs-ws")
-    assert result.exit_code == 0
-    assert "1 uploaded, 0 failed" in result.stdout
-    assert paths(cli_sent) == [("GET", "/api/v1/workspace/vcr-docs-ws"), ("POST", "/api/v1/document/upload")]
-    field = rb'name="addToWorkspaces"\r\n(Content-Type: text/plain\r\n)?\r\nvcr-docs-ws\r\n'
-    assert re.search(field, cli_sent[1].read())
+# Uploading into a workspace (embedded after the uploads, then checked): tests/test_cli_truth.py.
 
 
 def test_upload_into_a_folder(tmp_path: Path, cli_sent: list[httpx.Request]) -> None:
@@ -87,7 +85,10 @@ def test_upload_into_a_folder(tmp_path: Path, cli_sent: list[httpx.Request]) -> 
         result = run("documents", "upload", str(notes), "--folder", "vcr-folder")
     assert result.exit_code == 0
     assert "vcr-folder/vcr-folder-notes.txt-4c3bcdac-681f-4e08-abbf-e170ec86de14.json" in result.stdout
-    assert paths(cli_sent) == [("POST", "/api/v1/document/upload/vcr-folder")]
+    assert paths(cli_sent) == [
+        ("GET", "/api/v1/document/accepted-file-types"),
+        ("POST", "/api/v1/document/upload/vcr-folder"),
+    ]
 
 
 def test_upload_with_nothing_accepted_is_a_usage_error(tmp_path: Path) -> None:
@@ -138,20 +139,7 @@ def test_list_and_folders() -> None:
     assert "custom-documents" in [f["name"] for f in folders]
 
 
-def test_move_says_what_the_server_said() -> None:
-    with cli_replay("documents_upload_and_embed"):
-        moved = run("documents", "move", NOTES, NOTES.replace("custom-documents", "vcr-folder"))
-        kept = run("documents", "move", EMBEDDED, EMBEDDED.replace("custom-documents", "vcr-folder"))
-    assert moved.stdout == f"✓ Moved {NOTES} to {NOTES.replace('custom-documents', 'vcr-folder')}\n"
-    assert kept.stdout.endswith(": 1/1 files not moved. Unembed them from all workspaces.\n")
-
-
-def test_delete(cli_sent: list[httpx.Request]) -> None:
-    with cli_replay("documents_upload_and_embed"):
-        result = run("documents", "delete", EMBEDDED)
-    assert result.exit_code == 0
-    assert result.stdout == f"✓ Deleted {EMBEDDED}\n"
-    assert paths(cli_sent) == [("DELETE", "/api/v1/system/remove-documents")]
+# Deleting and moving documents: tests/test_cli_truth.py (recorded with the listing they read first).
 
 
 # --- search ----------------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import vcr
 from typer.testing import CliRunner, Result
 
 from anythingllm.cli import app
-from tests.conftest import CASSETTES, RECORDED_BASE_URL, RECORDED_KEY, _Joined
+from tests.conftest import CASSETTES, RECORD_MODE, RECORDED_BASE_URL, RECORDED_KEY, _Joined, replay
 
 SERVER = ["--base-url", RECORDED_BASE_URL, "--api-key", RECORDED_KEY, "--max-retries", "0"]
 CLEAN_ENV: dict[str, str | None] = {
@@ -44,12 +44,20 @@ def _same_upload_name(first: Any, second: Any) -> None:
     assert _upload_name(first) == _upload_name(second)
 
 
+_MATCH_ON = ("method", "scheme", "host", "port", "path", "query", "upload_name")
+
+
 def cli_replay(*names: str) -> Any:
-    """Replay the recorded cassettes ``names`` (in that order) for the command under test."""
+    """Replay the recorded cassettes ``names`` (in that order) for the command under test.
+
+    One cassette is recorded under ``make record`` when it does not exist yet (see ``tests.conftest.replay``).
+    """
+    if RECORD_MODE != "none" and len(names) == 1 and not (CASSETTES / f"{names[0]}.yaml").exists():
+        return replay(names[0], match_on=_MATCH_ON, matchers={"upload_name": _same_upload_name})
     recorder = vcr.VCR(
         record_mode="none",
         decode_compressed_response=True,
-        match_on=("method", "scheme", "host", "port", "path", "query", "upload_name"),
+        match_on=_MATCH_ON,
     )
     recorder.register_matcher("upload_name", _same_upload_name)
     recorder.register_persister(_Joined)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 import httpx
@@ -105,3 +106,33 @@ def test_a_module_method_is_built_once_per_client() -> None:
     client = AnythingLLMClient(RECORDED_BASE_URL, api_key=RECORDED_KEY)
     assert client.workspaces.list is client.workspaces.list
     assert client.with_options(max_retries=0).workspaces.list is not client.workspaces.list  # its own runtime
+
+
+@pytest.mark.parametrize("cls", [AnythingLLMClient, AsyncAnythingLLMClient, HttpClient])
+def test_every_per_request_option_is_also_a_constructor_option(cls: type[Any]) -> None:
+    per_request = [p for p in inspect.signature(AnythingLLMClient.with_options).parameters if p != "self"]
+    accepted = inspect.signature(cls).parameters
+    assert [name for name in per_request if name not in accepted] == []
+
+
+async def test_constructor_options_are_the_clients_options() -> None:
+    sync = AnythingLLMClient(RECORDED_BASE_URL, RECORDED_KEY, timeout=7, max_retries=1, stream_idle_timeout=3)
+    aio = AsyncAnythingLLMClient(RECORDED_BASE_URL, RECORDED_KEY, timeout=7, max_retries=1, stream_idle_timeout=3)
+    standalone = HttpClient(RECORDED_BASE_URL, RECORDED_KEY, timeout=7, max_retries=1, stream_idle_timeout=3)
+    for options in (sync.options, aio.options, standalone._runtime.options):
+        assert (options.timeout.read, options.max_retries, options.stream_idle_timeout) == (7, 1, 3)
+    assert AnythingLLMClient(RECORDED_BASE_URL, RECORDED_KEY).options.stream_idle_timeout == 60
+    with pytest.raises(ValueError, match="stream_idle_timeout"):
+        AnythingLLMClient(RECORDED_BASE_URL, RECORDED_KEY, stream_idle_timeout=0)
+    sync.close()
+    await aio.close()
+    standalone.close()
+
+
+async def test_http_client_session_calls_return_text_json_or_none_as_answered(client: Any) -> None:
+    with replay("session_single_user") as cassette:
+        assert await resolve(client.http_client.get("/system/check-token", session=True)) == "OK"  # text/plain
+        refreshed = await resolve(client.http_client.get("/system/refresh-user", session=True))
+        assert refreshed == {"success": True, "user": None, "message": None}
+        assert await resolve(client.http_client.delete("/system/api-key/4", session=True)) is None  # empty 200
+        assert cassette.play_count == 3

@@ -19,7 +19,7 @@ from openapi_schema_validator import OAS30Validator
 from tests import recordings
 from tests.spec_tools import closed, endpoint_module, find_operation, resolve
 
-pytestmark = pytest.mark.skipif(not recordings.available(), reason="../shared recordings are not present")
+pytestmark = pytest.mark.pinned_spec
 
 JSON_TYPES = {"application/json"}
 # The thread stream-chat bug: HTTP 200 with no Content-Type and one abort event (API-NOTES §1).

@@ -20,6 +20,7 @@ from anythingllm.errors import (
     UnsupportedOperationError,
 )
 from anythingllm.resources import documents as documents_module
+from anythingllm.resources.documents import LinkFetchError
 from tests.conftest import replay, resolve
 
 pytestmark = pytest.mark.anyio
@@ -275,13 +276,7 @@ async def test_upload_checks_its_arguments_before_any_request(client: Any, tmp_p
 # --- delete, sync --------------------------------------------------------------------------------------------------
 
 
-async def test_delete_by_location(client: Any, sent: list[httpx.Request]) -> None:
-    with replay("errors_documents"):
-        result = await resolve(client.documents.delete("custom-documents/no-such.json"))
-    # The server reports success whether or not something was stored there.
-    assert result == {"success": True, "message": "Documents removed successfully"}
-    assert lines(sent) == [("DELETE", "/api/v1/system/remove-documents")]
-    assert json_of(sent[0]) == {"names": ["custom-documents/no-such.json"]}
+# Deletes of what the server does not hold, moves to missing folders: tests/test_deletes.py.
 
 
 async def test_delete_by_file_name_finds_its_folder_first(client: Any, sent: list[httpx.Request]) -> None:
@@ -322,10 +317,9 @@ async def test_sync_is_unsupported_before_any_request(client: Any) -> None:
 # --- folders --------------------------------------------------------------------------------------------------------
 
 
-async def test_create_and_delete_folder(client: Any, sent: list[httpx.Request]) -> None:
+async def test_create_folder(client: Any, sent: list[httpx.Request]) -> None:
     with replay("documents_upload_and_embed"):
         folder = await resolve(client.documents.create_folder("vcr-folder"))
-        removed = await resolve(client.documents.delete_folder("vcr-folder"))
     assert folder == {
         "name": "vcr-folder",
         "type": "folder",
@@ -334,20 +328,13 @@ async def test_create_and_delete_folder(client: Any, sent: list[httpx.Request]) 
         "path": "vcr-folder",
         "documentCount": 0,
     }
-    assert removed == {"success": True, "message": "Folder removed successfully"}
-    assert lines(sent) == [("POST", "/api/v1/document/create-folder"), ("DELETE", "/api/v1/document/remove-folder")]
-    assert json_of(sent[0]) == json_of(sent[1]) == {"name": "vcr-folder"}
+    assert lines(sent) == [("POST", "/api/v1/document/create-folder")]
+    assert json_of(sent[0]) == {"name": "vcr-folder"}
 
 
 async def test_create_existing_folder_is_a_server_error(client: Any) -> None:
     with replay("errors_documents"), pytest.raises(ServerError, match="already exists"):
         await resolve(client.documents.create_folder("custom-documents"))
-
-
-async def test_delete_unknown_folder_reports_success(client: Any) -> None:
-    with replay("errors_documents"):
-        result = await resolve(client.documents.delete_folder("no-such-folder"))
-    assert result == {"success": True, "message": "Folder removed successfully"}
 
 
 async def test_folder_names_are_checked_before_any_request(client: Any) -> None:
@@ -417,10 +404,13 @@ async def test_upload_link(client: Any, sent: list[httpx.Request]) -> None:
     assert doc["path"].startswith("custom-documents/url-127.0.0.1_fixture.html-")
 
 
-async def test_upload_unreachable_link_is_a_server_error(client: Any, sent: list[httpx.Request]) -> None:
-    with replay("errors_documents"), pytest.raises(ServerError, match="No URL content found"):
+async def test_upload_unreachable_link_is_a_link_fetch_error(client: Any, sent: list[httpx.Request]) -> None:
+    with replay("errors_documents"), pytest.raises(LinkFetchError, match="could not fetch") as info:
         await resolve(client.documents.upload_link("http://127.0.0.1:9/unreachable"))
     assert json_of(sent[0]) == {"link": "http://127.0.0.1:9/unreachable"}
+    assert info.value.status_code == 500 and info.value.page_status is None
+    assert 'server said: "No URL content found at http://127.0.0.1:9/unreachable."' in info.value.message
+    assert isinstance(info.value.__cause__, ServerError)
 
 
 async def test_raw_text(client: Any, sent: list[httpx.Request]) -> None:
@@ -453,24 +443,6 @@ async def test_links_and_text_are_checked_before_any_request(client: Any) -> Non
         with pytest.raises(TypeError, match="add_to_workspaces"):
             await resolve(client.documents.raw_text("text", "a", add_to_workspaces="test-ws"))
         assert cassette.play_count == 0
-
-
-async def test_move_and_move_files(client: Any, sent: list[httpx.Request]) -> None:
-    with replay("documents_upload_and_embed"):
-        moved = await resolve(client.documents.move(f"custom-documents/{NOTES}", f"vcr-folder/{NOTES}"))
-        kept = await resolve(
-            client.documents.move_files([{"from": f"custom-documents/{EMBEDDED}", "to": f"vcr-folder/{EMBEDDED}"}])
-        )
-    assert moved == {"success": True, "message": None}
-    # An embedded document is not moved; the server still says success and tells it in the message.
-    assert kept == {"success": True, "message": "1/1 files not moved. Unembed them from all workspaces."}
-    assert json_of(sent[0]) == {"files": [{"from": f"custom-documents/{NOTES}", "to": f"vcr-folder/{NOTES}"}]}
-    assert json_of(sent[1]) == {"files": [{"from": f"custom-documents/{EMBEDDED}", "to": f"vcr-folder/{EMBEDDED}"}]}
-
-
-async def test_move_of_a_missing_file_is_a_server_error(client: Any) -> None:
-    with replay("errors_documents"), pytest.raises(ServerError, match="Failed to move some files"):
-        await resolve(client.documents.move_files([("custom-documents/nope.json", "custom-documents/nope2.json")]))
 
 
 async def test_moves_are_checked_before_any_request(client: Any) -> None:

@@ -79,15 +79,13 @@ async def test_embed_widget_lifecycle(client: Any, sent: list[httpx.Request]) ->
         assert json.loads(chats[0]["response"])["text"] == "STUB-REPLY: Widget hello"  # a JSON string, as sent
         session = await resolve(client.embed.get_embed_session_chats(EMBED, SESSION))
         assert [c["session_id"] for c in session] == [SESSION, SESSION]
-        assert await resolve(client.embed.get_embed_session_chats(EMBED, UNKNOWN)) == []
 
         again = await resolve(client.embed.list_embeds())
         assert again[0]["chat_count"] == 2
 
         deleted = await resolve(client.embed.delete_embed(EMBED))
         assert deleted == {"success": True, "error": None}
-        assert await resolve(client.embed.get_embed_chats(UNKNOWN)) == []  # no 404 for an unknown embed
-        assert cassette.play_count == 11
+        assert cassette.play_count == 9  # an unknown embed or session: tests/test_not_found.py
 
     # The settings go out in the server's own field names; the allowlist as the comma-separated string it
     # reads (a JSON list would be dropped silently, opening the widget to every site).
@@ -99,10 +97,8 @@ async def test_embed_widget_lifecycle(client: Any, sent: list[httpx.Request]) ->
         ("POST", f"/embed/{EMBED}"),
         ("GET", f"/embed/{EMBED}/chats"),
         ("GET", f"/embed/{EMBED}/chats/{SESSION}"),
-        ("GET", f"/embed/{EMBED}/chats/{UNKNOWN}"),
         ("GET", "/embed"),
         ("DELETE", f"/embed/{EMBED}"),
-        ("GET", f"/embed/{UNKNOWN}/chats"),
     ]
     create, first_update, second_update = (body_of(sent[i]) for i in (1, 3, 4))
     assert create == {

@@ -8,11 +8,12 @@ so the only way to get the expected timeout error is for the client's timeout to
 
 from __future__ import annotations
 
+import json
 import time
 import tracemalloc
 import types
 from collections.abc import AsyncIterator, Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
 
@@ -29,10 +30,12 @@ from anythingllm.errors import (
     InvalidResponseError,
     NotFoundError,
     ServerError,
+    StreamConnectionError,
     StreamInterruptedError,
+    StreamTimeoutError,
     WrongEndpointError,
 )
-from anythingllm.streaming import AsyncChatStream, ChatStream
+from anythingllm.streaming import AsyncChatStream, AsyncCompletionStream, ChatStream
 from tests.conftest import RECORDED_KEY, resolve
 from tests.faultserver import MAX_PAUSE, FaultServer, Reply, closed_port, fault_server, unaccepting_port
 from tests.recordings import load_interactions, response_body
@@ -222,7 +225,7 @@ async def test_retry_after_is_honoured(client: Client, fault_server: FaultServer
 
 @pytest.mark.parametrize(
     "retry_after",
-    ["86400", format_datetime(datetime.now(timezone.utc) + timedelta(days=2), usegmt=True)],
+    ["86400", format_datetime(datetime.now(UTC) + timedelta(days=2), usegmt=True)],
     ids=["seconds", "http-date"],
 )
 async def test_a_huge_retry_after_is_capped(
@@ -265,38 +268,114 @@ async def test_get_dropped_mid_body_is_retried(client: Client, fault_server: Fau
 # --- streams ----------------------------------------------------------------------------------------------------
 
 
-async def test_stalled_stream_raises_timeout(client: Client, fault_server: FaultServer) -> None:
+def _sse_events(cassette: str, number: int) -> list[str]:
+    """The ``data:`` payloads of a recorded event stream."""
+    body = response_body(_recorded(cassette, number)).decode()
+    return [line[len("data: ") :] for line in body.splitlines() if line.startswith("data: ")]
+
+
+THREAD_STREAM = "/api/v1/workspace/ws/thread/t/stream-chat"
+OPENAI_CHAT = "/api/v1/openai/chat/completions"
+# Every kind of stream: (route, recorded events, how the client opens it, the text of all but the last event).
+STREAM_KINDS = {
+    "chat": (
+        STREAM,
+        EVENTS,
+        lambda c: c.chat.stream_message("ws", "Stream hello to me"),
+        "STUB-REPLY: Stream hello to me",
+    ),
+    "thread": (
+        THREAD_STREAM,
+        _sse_events("thread_lifecycle", 13),  # "Thread stream hello" in chat mode
+        lambda c: c.workspace_thread.stream_message("ws", "t", "Thread stream hello"),
+        "STUB-REPLY: Thread stream hello",
+    ),
+    "completion": (
+        OPENAI_CHAT,
+        _sse_events("openai_compatible", 4),  # "Stream this answer please", stream=True
+        lambda c: c.openai.create_chat_completion(
+            model="ws", messages=[{"role": "user", "content": "Stream this answer please"}], stream=True
+        ),
+        "STUB-REPLY: Stream this answer please",
+    ),
+}
+
+
+def _text_of(events: list[str]) -> str:
+    """The answer text the recorded ``events`` carry (chat chunks, or completion deltas)."""
+    text = ""
+    for event in map(json.loads, events):
+        if "choices" in event:
+            text += event["choices"][0].get("delta", {}).get("content") or ""
+        elif event.get("type") == "textResponseChunk":
+            text += event["textResponse"]
+    return text
+
+
+async def _read_any(stream: Any) -> list[str]:
+    """The text deltas of any stream (chat or completion, sync or async), read to its end or to the error."""
+    if isinstance(stream, (AsyncChatStream, AsyncCompletionStream)):
+        async with stream:
+            return [delta async for delta in stream.text_stream]
+    with stream:
+        return list(stream.text_stream)
+
+
+@pytest.mark.parametrize("kind", list(STREAM_KINDS))
+async def test_stream_ended_before_its_final_event(client: Client, fault_server: FaultServer, kind: str) -> None:
+    route, events, open_stream, text = STREAM_KINDS[kind]
+    fault_server.script("POST", route, Reply.sse(events[:-1]))  # a clean end, without the final event
+    stream = await resolve(open_stream(client))
+    error = await _raises(StreamInterruptedError, _read_any, stream)
+    assert error.partial_text == text and error.details["partial_text"] == text
+    assert not isinstance(error, APIConnectionError)  # the connection did not break
+    assert error.status_code == 200 and error.path == route
+    assert fault_server.count("POST", route) == 1
+
+
+@pytest.mark.parametrize("kind", list(STREAM_KINDS))
+async def test_stream_whose_connection_breaks(client: Client, fault_server: FaultServer, kind: str) -> None:
+    route, events, open_stream, _ = STREAM_KINDS[kind]
+    fault_server.script("POST", route, Reply.sse(events[:3], complete=False))  # no final chunk, connection closed
+    stream = await resolve(open_stream(client))
+    error = await _raises(StreamConnectionError, _read_any, stream)
+    assert isinstance(error, StreamInterruptedError) and isinstance(error, APIConnectionError)
+    assert not isinstance(error, APITimeoutError)
+    assert error.partial_text == _text_of(events[:3]) != ""
+    assert error.message.startswith("the connection broke (")
+    assert fault_server.count("POST", route) == 1
+
+
+@pytest.mark.parametrize("kind", list(STREAM_KINDS))
+async def test_stream_that_goes_silent(client: Client, fault_server: FaultServer, kind: str) -> None:
     # The server stalls for MAX_PAUSE after the first event; the client gives up after 0.5 s of silence.
+    route, events, open_stream, _ = STREAM_KINDS[kind]
+    fault_server.script("POST", route, Reply.sse(events[:2], stall=MAX_PAUSE))
+    stream = await resolve(open_stream(client.with_options(stream_idle_timeout=0.5)))
+    error = await _raises(StreamTimeoutError, _read_any, stream)
+    assert isinstance(error, StreamInterruptedError) and isinstance(error, APITimeoutError)
+    assert error.message.startswith("no event received for 0.5 s before")
+    assert error.partial_text == error.details["partial_text"] == _text_of(events[:2]) != ""
+    assert fault_server.count("POST", route) == 1
+
+
+@pytest.mark.parametrize("kind", [AnythingLLMClient, AsyncAnythingLLMClient])
+async def test_stream_idle_timeout_given_to_the_constructor(kind: type[Client], fault_server: FaultServer) -> None:
     fault_server.script("POST", STREAM, Reply.sse(EVENTS[:1], stall=MAX_PAUSE))
-    stream = await resolve(client.with_options(stream_idle_timeout=0.5).chat.stream_message("ws", "Stream hello"))
-    error = await _raises(APITimeoutError, _read, stream)
-    assert error.message == "no event received for 0.5 s"
-    assert error.details["partial_text"] == "STUB-REPLY: "
-    assert fault_server.count("POST", STREAM) == 1
-
-
-async def test_stream_cut_before_its_final_event(client: Client, fault_server: FaultServer) -> None:
-    fault_server.script("POST", STREAM, Reply.sse(EVENTS[:-1]))  # a clean end, without finalizeResponseStream
-    stream = await resolve(client.chat.stream_message("ws", "Stream hello to me"))
-    error = await _raises(StreamInterruptedError, _read, stream)
-    assert isinstance(error, StreamInterruptedError)
-    assert error.partial_text == "STUB-REPLY: Stream hello to me"
-    assert fault_server.count("POST", STREAM) == 1
-
-
-async def test_stream_broken_mid_way(client: Client, fault_server: FaultServer) -> None:
-    fault_server.script("POST", STREAM, Reply.sse(EVENTS[:3], complete=False))
-    stream = await resolve(client.chat.stream_message("ws", "Stream hello to me"))
-    error = await _raises(APIConnectionError, _read, stream)
-    assert error.details["partial_text"] == "STUB-REPLY: Stream hello "
-    assert fault_server.count("POST", STREAM) == 1
+    client = kind(fault_server.base_url, RECORDED_KEY, stream_idle_timeout=0.5)
+    stream = await resolve(client.chat.stream_message("ws", "Stream hello"))
+    error = await _raises(StreamTimeoutError, _read, stream)
+    assert error.message.startswith("no event received for 0.5 s")
+    assert error.partial_text == "STUB-REPLY: "
+    await resolve(client.close())
 
 
 async def test_abort_event_mid_stream(client: Client, fault_server: FaultServer) -> None:
     fault_server.script("POST", STREAM, Reply.sse([*EVENTS[:2], ABORT, EVENTS[-1]]))
     stream = await resolve(client.chat.stream_message("ws", "Stream hello to me"))
     error = await _raises(ChatAbortedError, _read, stream)
-    assert error.message == "Cannot read properties of null (reading 'id')"
+    assert error.server_message == "Cannot read properties of null (reading 'id')"
+    assert error.details["partial_text"] == "STUB-REPLY: Stream "
     assert error.status_code == 200
     assert fault_server.count("POST", STREAM) == 1
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -264,7 +264,7 @@ def test_alias_never_overwrites_server_key() -> None:
 
 def _iso_to_unix(text: str) -> float:
     assert text.endswith("Z")
-    return datetime.fromisoformat(text[:-1]).replace(tzinfo=timezone.utc).timestamp()
+    return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC).timestamp()
 
 
 @pytest.mark.parametrize(

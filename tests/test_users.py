@@ -79,10 +79,12 @@ async def test_server_refusals_raise_typed_errors(client: Any) -> None:
         assert cassette.play_count == 5
 
 
-async def test_delete_unknown_user_is_a_server_error_with_a_hint(client: Any) -> None:
-    with replay("admin_multi_user"), pytest.raises(ServerError, match="user 99999 does not exist") as info:
+async def test_delete_unknown_user_is_not_found(client: Any, sent: list[httpx.Request]) -> None:
+    # The server's 500 "Internal Server Error" is followed by the user list, which has no user 99999.
+    with replay("notfound_mu_users_delete"), pytest.raises(NotFoundError, match="user 99999 does not exist") as info:
         await resolve(client.users.delete("99999"))
-    assert info.value.status_code == 500
+    assert info.value.status_code == 500 and isinstance(info.value.__cause__, ServerError)
+    assert calls(sent) == [("DELETE", "/api/v1/admin/users/99999"), ("GET", "/api/v1/admin/users")]
 
 
 async def test_list_basic(client: Any, sent: list[httpx.Request]) -> None:
@@ -147,10 +149,7 @@ async def test_api_keys_with_a_multi_user_login(client: Any, sent: list[httpx.Re
         assert created["key"] == "REDACTED-API-KEY"  # the new key's secret (scrubbed in the recording)
         assert body(sent[-1]) == {"name": "vcr-session-key"}
 
-        after = await resolve(client.users.get_api_keys())
-        assert [k["id"] for k in after] == [2, 3]
-        assert after[1]["createdBy"] == {"id": 1, "username": "admin", "role": "admin"}
-
+        # delete_api_key reads the key list first (the server answers success for unknown ids too)
         assert await resolve(client.users.delete_api_key("3")) == {"success": True, "message": "API key 3 deleted"}
         assert cassette.play_count == 4
     assert calls(sent) == [
@@ -168,8 +167,7 @@ async def test_api_keys_on_a_single_user_server_without_login(client: Any, sent:
         assert [k["id"] for k in await resolve(client.users.get_api_keys())] == [2]
         created = await resolve(client.users.create_api_key("vcr-single-user-key"))
         assert (created["id"], created["createdBy"]) == (4, None)
-        assert [k["id"] for k in await resolve(client.users.get_api_keys())] == [2, 4]
-        assert (await resolve(client.users.delete_api_key(4)))["success"] is True
+        assert (await resolve(client.users.delete_api_key(4)))["success"] is True  # after reading the key list
         assert cassette.play_count == 4
     assert calls(sent) == [
         ("GET", "/api/system/api-keys"),
@@ -178,6 +176,24 @@ async def test_api_keys_on_a_single_user_server_without_login(client: Any, sent:
         ("DELETE", "/api/system/api-key/4"),
     ]
     assert all("authorization" not in r.headers for r in sent)
+
+
+async def test_the_key_list_shows_a_new_key_with_its_creator(client: Any) -> None:
+    client.auth.use_token(TOKEN)
+    with replay("session_api_keys"):
+        await resolve(client.users.get_api_keys())
+        await resolve(client.users.create_api_key("vcr-session-key"))
+        after = await resolve(client.users.get_api_keys())
+    assert [k["id"] for k in after] == [2, 3]
+    assert after[1]["createdBy"] == {"id": 1, "username": "admin", "role": "admin"}
+
+
+async def test_deleting_an_unknown_api_key_is_not_found_and_sends_no_delete(
+    client: Any, sent: list[httpx.Request]
+) -> None:
+    with replay("session_single_user"), pytest.raises(NotFoundError, match="no API key has the id 99"):
+        await resolve(client.users.delete_api_key(99))
+    assert calls(sent) == [("GET", "/api/system/api-keys")]
 
 
 async def test_a_token_of_unknown_mode_falls_back_to_the_single_user_routes(

@@ -230,6 +230,8 @@ async def test_accounts_in_single_user_mode(client: Any) -> None:
             lambda: client.admin.get_workspace_users(1),
             lambda: client.admin.set_workspace_users(1, [1]),
             lambda: client.admin.manage_workspace_users("nope", [1]),
+            # set_workspace_users checks the user list first; the route itself answers the same way
+            lambda: client.http_client.post("/v1/admin/workspaces/1/update-users", json_data={"userIds": [1]}),
         ):
             with pytest.raises(MultiUserModeRequiredError):
                 await resolve(call())

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from anythingllm.errors import BadRequestError, NotFoundError, UnsupportedOperationError
+from anythingllm.errors import NotFoundError, UnsupportedOperationError
 from tests.conftest import replay, replay_joined, resolve
 
 pytestmark = pytest.mark.anyio
@@ -41,21 +41,29 @@ async def test_get_unknown_workspace_raises_not_found(client: Any) -> None:
         await resolve(client.workspaces.get("no-such-ws"))
 
 
-async def test_update_unknown_workspace_is_a_bad_request(client: Any) -> None:
-    with replay("errors_workspace"), pytest.raises(BadRequestError) as info:
+async def test_update_unknown_workspace_is_not_found(client: Any) -> None:
+    with (
+        replay("errors_workspace"),
+        pytest.raises(NotFoundError, match="workspace 'no-such-ws' does not exist") as info,
+    ):
         await resolve(client.workspaces.update("no-such-ws", name="x"))
-    assert info.value.status_code == 400
+    assert info.value.status_code == 400  # the server's bare 400 "Bad Request"
     assert info.value.path == "/api/v1/workspace/no-such-ws/update"
 
 
-async def test_add_documents_goes_through_update_embeddings(client: Any, sent: list[httpx.Request]) -> None:
-    with replay("errors_workspace"):
-        ws = await resolve(client.workspaces.add_documents("test-ws", ["custom-documents/does-not-exist.json"]))
-    assert [(r.method, r.url.path) for r in sent] == [("POST", "/api/v1/workspace/test-ws/update-embeddings")]
-    assert json.loads(sent[0].content) == {"adds": ["custom-documents/does-not-exist.json"], "deletes": []}
-    assert ws["slug"] == "test-ws"
-    # The server embeds silently or not at all: the unknown file is simply absent from the documents.
-    assert "custom-documents/does-not-exist.json" not in [d["docpath"] for d in ws["documents"]]
+async def test_add_documents_of_an_unknown_location_is_not_found(client: Any, sent: list[httpx.Request]) -> None:
+    missing = "custom-documents/nf-missing.json"
+    with replay("notfound_workspaces_add_documents_document"):
+        await resolve(client.workspaces.create("NF Home WS"))
+        # The server answers 200 without the document; the document listing shows it does not exist.
+        with pytest.raises(NotFoundError, match=f"no document is stored at '{missing}'"):
+            await resolve(client.workspaces.add_documents("nf-home-ws", [missing]))
+        await resolve(client.workspaces.delete("nf-home-ws"))
+    assert [(r.method, r.url.path) for r in sent][1:3] == [
+        ("POST", "/api/v1/workspace/nf-home-ws/update-embeddings"),
+        ("GET", "/api/v1/documents"),
+    ]
+    assert json.loads(sent[1].content) == {"adds": [missing], "deletes": []}
 
 
 async def test_unsupported_fields_fail_before_any_request(client: Any) -> None:

@@ -78,9 +78,16 @@ async def test_pin_unpin_and_pin_a_document_not_in_the_workspace(client: Any, se
     assert {r.url.path for r in sent} == {"/api/v1/workspace/vcr-docs-ws/update-pin"}
 
 
-async def test_pin_in_unknown_workspace_is_the_servers_empty_500(client: Any) -> None:
-    with replay("errors_workspace"), pytest.raises(ServerError, match="workspace does not exist"):
-        await resolve(client.workspaces.pin_document("no-such-ws", "custom-documents/x.json"))
+async def test_pin_in_unknown_workspace_is_not_found(client: Any, sent: list[httpx.Request]) -> None:
+    # The server answers an empty 500; the workspace lookup that follows shows there is no such workspace.
+    with replay("notfound_workspaces_pin_document"), pytest.raises(NotFoundError) as caught:
+        await resolve(client.workspaces.pin_document("nf-missing-ws", "custom-documents/nf-missing.json"))
+    assert caught.value.status_code == 500 and "workspace 'nf-missing-ws' does not exist" in caught.value.message
+    assert isinstance(caught.value.__cause__, ServerError)
+    assert [(r.method, r.url.path) for r in sent] == [
+        ("POST", "/api/v1/workspace/nf-missing-ws/update-pin"),
+        ("GET", "/api/v1/workspace/nf-missing-ws"),
+    ]
 
 
 async def test_pin_checks_its_arguments_before_any_request(client: Any) -> None:

@@ -9,7 +9,7 @@ import typer
 
 from .._client import AnythingLLMClient
 from .errors import UsageProblem
-from .inputs import confirm_or_abort
+from .inputs import confirm_or_abort, require_changes
 from .output import Column
 from .state import state_of
 
@@ -79,6 +79,7 @@ def users_update(
     role: Annotated[Role | None, typer.Option("--role", help="default, manager or admin.")] = None,
 ) -> None:
     """Change a user's name, password or role."""
+    require_changes(ctx, {"username": username, "password": password, "role": role})
     state = state_of(ctx)
     user = state.client.users.update(
         str(user_id), username=username, password=password, role=role.value if role else None
@@ -135,10 +136,13 @@ def invites_create(
 
 @invites_app.command("delete")
 def invites_delete(
-    ctx: typer.Context, invite_id: Annotated[int, typer.Argument(metavar="INVITE_ID", help="Invitation id.")]
+    ctx: typer.Context,
+    invite_id: Annotated[int, typer.Argument(metavar="INVITE_ID", help="Invitation id.")],
+    yes: YesOption = False,
 ) -> None:
-    """Revoke an invitation."""
+    """Revoke an invitation (its link stops working)."""
     state = state_of(ctx)
+    confirm_or_abort(state, f"Revoke invitation {invite_id}?", yes)
     result = state.client.admin.delete_invite(str(invite_id))
     state.out.result(result, lambda: state.out.done(f"Revoked invitation {invite_id}"))
 

@@ -53,7 +53,16 @@ def chat(
     attach: Annotated[
         list[Path] | None,
         typer.Option(
-            "--attach", "-a", exists=True, dir_okay=False, readable=True, help="Attach a file (repeat for more)."
+            "--attach",
+            "-a",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help=(
+                "Attach a file (repeat for more). The server keeps a parsed copy of each attached document in its "
+                "direct-uploads folder, which the API cannot remove; the server's own cleanup deletes such "
+                "copies (every 12 hours). Do not attach what must not stay on the server."
+            ),
         ),
     ] = None,
     no_stream: Annotated[bool, typer.Option("--no-stream", help="Wait for the whole answer instead.")] = False,

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from .errors import EXIT_INTERRUPTED, UsageProblem, describe
+from . import bulk_delete
+from .errors import EXIT_INTERRUPTED, Failure, UsageProblem, describe
 from .inputs import confirm_or_abort, read_piped_stdin
 from .output import Column, Output, human_size, one_line
 from .state import State, state_of
-from .upload import FileResult, Plan, Uploader, accepted_extensions, collect, document_locations, new_progress
+from .upload import (
+    FileResult,
+    Plan,
+    Uploader,
+    accepted_extensions,
+    collect,
+    document_locations,
+    new_progress,
+    new_removal_progress,
+)
 
 app = typer.Typer(
     help="Documents on the server: list, upload files and folders, links, raw text; delete, move.",
@@ -61,11 +71,15 @@ def _show_results(out: Output, plan: Plan, results: list[FileResult]) -> None:
     def outcome(result: FileResult) -> Text:
         if result.ok:
             return Text("uploaded", style="green")
+        if result.not_embedded is not None:
+            return Text("not embedded", style="red")
         return Text("not sent" if result.cancelled else "failed", style="red" if result.failure else "yellow")
 
     def detail(result: FileResult) -> str:
         if result.failure is not None:
             return result.failure.message
+        if result.not_embedded is not None:
+            return ", ".join(result.documents) + f": {result.not_embedded}"
         return ", ".join(result.documents) or ("interrupted" if result.cancelled else "-")
 
     table = Table(header_style="bold")
@@ -76,21 +90,20 @@ def _show_results(out: Output, plan: Plan, results: list[FileResult]) -> None:
     for r in results:
         table.add_row(Text(_display(r.path)), Text(human_size(r.size)), outcome(r), Text(detail(r)))
     out.console.print(table)
-    uploaded = sum(r.ok for r in results)
+    uploaded = sum(r.uploaded for r in results)
     failed = sum(r.failure is not None for r in results)
-    summary = f"{uploaded} uploaded, {failed} failed"
+    missed = sum(r.not_embedded is not None for r in results)
+    summary = f"{uploaded} uploaded" + (f" ({missed} not embedded)" if missed else "") + f", {failed} failed"
     if plan.skipped:
         summary += f", {len(plan.skipped)} skipped (type not accepted by the server)"
-    out.line(summary, style="bold red" if failed else "bold green")
+    out.line(summary, style="bold red" if failed or missed else "bold green")
 
 
 def _plan(state: State, paths: list[Path]) -> Plan:
-    accepted: set[str] | None = None
-    if any(path.is_dir() for path in paths):
-        accepted = accepted_extensions(state.client.system.get_accepted_document_types())
+    accepted = accepted_extensions(state.client.system.get_accepted_document_types())
     plan = collect(paths, accepted)
     if not plan.files:
-        shown = ", ".join(sorted(accepted or [])) or "none"
+        shown = ", ".join(sorted(accepted)) or "none"
         raise UsageProblem(
             f"no files to upload ({len(plan.skipped)} skipped: type not accepted by the server)",
             f"The server accepts: {shown}. Name a file directly to send it anyway.",
@@ -98,6 +111,13 @@ def _plan(state: State, paths: list[Path]) -> Plan:
     if plan.skipped:
         names = ", ".join(_display(p) for p in plan.skipped[:5]) + (" …" if len(plan.skipped) > 5 else "")
         state.out.note(f"Skipping {len(plan.skipped)} file(s) of types the server does not accept: {names}")
+    if plan.unlisted:
+        names = ", ".join(_display(p) for p in plan.unlisted)
+        state.out.note(
+            f"Sending {len(plan.unlisted)} file(s) named directly although the server does not list their type "
+            f"as accepted (it may still read them as text): {names}",
+            style="yellow",
+        )
     return plan
 
 
@@ -110,7 +130,10 @@ def upload(
             metavar="PATH...",
             exists=True,
             readable=True,
-            help="Files and folders. Folders are searched recursively for the file types the server accepts.",
+            help=(
+                "Files and folders. Folders are searched recursively for the file types the server accepts; "
+                "a file of another type is only sent when named directly (with a warning)."
+            ),
         ),
     ],
     workspace: WorkspaceOption = None,
@@ -123,7 +146,8 @@ def upload(
 ) -> None:
     """Upload files and folders, with a progress bar and a result per file.
 
-    A failed file never stops the others; the exit status is 1 if any file failed.
+    A failed file never stops the others; the exit status is 1 if any file failed. With --workspace the
+    documents are embedded after the uploads, and one the server did not embed is reported as such.
     """
     state = state_of(ctx)
     client = state.client
@@ -140,13 +164,19 @@ def upload(
     out = state.out
     if out.json_mode:
         results, interrupted = uploader.run(plan)
+        results = results if interrupted else uploader.embed(results)
     else:
         with new_progress(out.err) as progress:
             results, interrupted = uploader.run(plan, progress)
-    failed = [r for r in results if r.failure is not None]
+            if workspace and not interrupted:
+                progress.update(progress.task_ids[0], description=f"Embedding into {workspace}")
+                results = uploader.embed(results)
+                progress.update(progress.task_ids[0], description="Done")
+    failed = [r for r in results if not r.ok and not r.cancelled]
     data = {
-        "uploaded": sum(r.ok for r in results),
-        "failed": len(failed),
+        "uploaded": sum(r.uploaded for r in results),
+        "not_embedded": sum(r.not_embedded is not None for r in results),
+        "failed": sum(r.failure is not None for r in results),
         "skipped": [str(p) for p in plan.skipped],
         "interrupted": interrupted,
         "files": [r.to_json() for r in results],
@@ -164,10 +194,20 @@ def upload_link(
     ctx: typer.Context,
     url: Annotated[str, typer.Argument(help="The web page to scrape and store.")],
     workspace: WorkspaceOption = None,
+    accept_error_page: Annotated[
+        bool,
+        typer.Option("--accept-error-page", help="Keep the page even if it reads like an HTTP error page (404 …)."),
+    ] = False,
 ) -> None:
-    """Scrape a web page into a document."""
+    """Scrape a web page into a document (the server fetches it).
+
+    An unreachable host, an empty page or an HTTP error page ("404 Not Found") is an error, and nothing
+    is kept: the server stores error pages like any page, so the stored copy is removed again.
+    """
     state = state_of(ctx)
-    result = state.client.documents.upload_link(url, add_to_workspaces=[workspace] if workspace else None)
+    result = state.client.documents.upload_link(
+        url, add_to_workspaces=[workspace] if workspace else None, accept_error_page=accept_error_page
+    )
     locations = document_locations(result)
     state.out.result(result, lambda: state.out.done(f"Stored {url} as {', '.join(locations) or 'a document'}"))
 
@@ -193,20 +233,67 @@ def raw_text(
 def delete(
     ctx: typer.Context,
     documents: Annotated[
-        list[str], typer.Argument(metavar="DOCUMENT...", help="Document locations, e.g. custom-documents/x.json.")
+        list[str],
+        typer.Argument(
+            metavar="DOCUMENT...", help="Document locations (custom-documents/x.json) or file names (x.json)."
+        ),
     ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete documents with their embeddings in every workspace."""
+    """Delete documents with their embeddings in every workspace.
+
+    Every document is reported: deleted, not found or failed. A failure never stops the others; the
+    exit status is 1 if any document was not deleted. They are removed in batches, with a progress bar.
+    """
     state = state_of(ctx)
+    out = state.out
     confirm_or_abort(state, f"Delete {len(documents)} document(s) from the server and every workspace?", yes)
-    results: list[Any] = [state.client.documents.delete(document) for document in documents]
 
-    def render() -> None:
-        for document in documents:
-            state.out.done(f"Deleted {one_line(document)}")
+    def explain(exc: BaseException) -> Failure:
+        return describe(exc, base_url=state.base_url, key_given=state.key_given)
 
-    state.out.result(results[0] if len(results) == 1 else results, render)
+    batch = bulk_delete.BATCH_SIZE
+    if out.json_mode or len(documents) <= batch:  # one batch: no progress to show
+        results, interrupted = bulk_delete.remove(state.client, documents, explain=explain, batch_size=batch)
+    else:
+        with new_removal_progress(out.err, len(documents)) as progress:
+            task = progress.add_task("Deleting", total=len(documents))
+            results, interrupted = bulk_delete.remove(
+                state.client,
+                documents,
+                explain=explain,
+                advance=lambda n: progress.advance(task, n),
+                batch_size=batch,
+            )
+            progress.update(task, completed=len(documents))
+    counts = {kind: sum(r.outcome == kind for r in results) for kind in ("deleted", "not found", "failed")}
+    data = {
+        "deleted": counts["deleted"],
+        "not_found": counts["not found"],
+        "failed": len(results) - counts["deleted"] - counts["not found"],
+        "interrupted": interrupted,
+        "documents": [r.to_json() for r in results],
+    }
+    out.result(data, lambda: _show_removals(out, results))
+    if interrupted:
+        out.note("Interrupted.", style="yellow")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if counts["deleted"] < len(results):
+        raise typer.Exit(1)
+
+
+def _show_removals(out: Output, results: list[bulk_delete.Removal]) -> None:
+    for removal in results:
+        if removal.outcome == "deleted":
+            out.done(f"Deleted {one_line(removal.location or removal.document)}")
+            continue
+        why = f": {removal.reason}" if removal.reason else ""
+        out.line(f"✗ {removal.outcome.capitalize()}: {one_line(removal.document)}{why}", style="red")
+    deleted = sum(r.outcome == "deleted" for r in results)
+    missing = sum(r.outcome == "not found" for r in results)
+    failed = len(results) - deleted - missing
+    summary = f"{deleted} deleted, {missing} not found, {failed} failed"
+    out.line(summary, style="bold green" if deleted == len(results) else "bold red")
 
 
 @app.command("move")
@@ -215,8 +302,15 @@ def move(
     source: Annotated[str, typer.Argument(metavar="FROM", help="Current location, e.g. custom-documents/x.json.")],
     target: Annotated[str, typer.Argument(metavar="TO", help="New location, e.g. my-folder/x.json.")],
 ) -> None:
-    """Move a document to another folder."""
+    """Move a document to another folder (the folder must exist: `documents folders` lists them).
+
+    The server does not move a document that is embedded in a workspace: remove it from the workspaces
+    first. The exit status is 1 when the document was not moved.
+    """
     state = state_of(ctx)
     result = state.client.documents.move(source, target)
-    said = result.get("message") if isinstance(result, dict) else None
+    said = str(result.get("message") or "")
+    if "not moved" in said:
+        state.out.result(result, lambda: state.out.line(f"✗ Not moved: {source} ({said})", style="red"))
+        raise typer.Exit(1)
     state.out.result(result, lambda: state.out.done(f"Moved {source} to {target}" + (f": {said}" if said else "")))

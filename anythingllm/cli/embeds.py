@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .inputs import confirm_or_abort, given_options
+from .inputs import confirm_or_abort, given_options, require_changes
 from .output import Column, one_line
 from .state import state_of
 
@@ -97,6 +97,7 @@ def update(
 ) -> None:
     """Change a chat widget's settings."""
     settings = given_options(locals(), skip=("ctx", "embed_uuid"), rename=_RENAMED)
+    require_changes(ctx, settings)
     state = state_of(ctx)
     result = state.client.embed.update_embed(embed_uuid, **settings)
     state.out.result(result, lambda: state.out.done(f"Updated chat widget {embed_uuid}"))
@@ -119,7 +120,9 @@ def delete(
 def chats(
     ctx: typer.Context,
     embed_uuid: EmbedArg,
-    session: Annotated[str | None, typer.Option("--session", help="Only this visitor session's chats.")] = None,
+    session: Annotated[
+        str | None, typer.Option("--session-id", "--session", help="Only this visitor session's chats.")
+    ] = None,
 ) -> None:
     """Show the chats visitors had through a widget."""
     state = state_of(ctx)

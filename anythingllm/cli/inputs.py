@@ -8,7 +8,9 @@ from enum import Enum
 from typing import Any
 
 import typer
+from typer.core import TyperOption
 
+from .errors import UsageProblem
 from .state import State
 
 
@@ -31,10 +33,18 @@ def read_piped_stdin() -> str | None:
 def confirm_or_abort(state: State, question: str, yes: bool) -> None:
     """Ask ``question`` on an interactive terminal unless ``--yes``; stop with exit code 1 on "no".
 
-    Without a terminal (scripts, pipes) and in ``--json`` mode nothing is asked.
+    Without a terminal (a script, a pipe, ``echo n | ...``) nothing can be asked, so a destructive
+    command refuses to run (exit code 2) unless ``--yes`` is given; ``--json`` changes nothing here
+    (the question goes to stderr).
     """
-    if yes or state.out.json_mode or not stdin_is_terminal():
+    if yes:
         return
+    if not stdin_is_terminal():
+        raise UsageProblem(
+            f'not confirmed, so nothing was changed: stdin is not a terminal to ask "{question}" on. '
+            "Pass --yes to confirm.",
+            "Add --yes to run a destructive command from a script or a pipe.",
+        )
     if not typer.confirm(question, default=False, err=True):
         state.out.note("Cancelled.", style="yellow")
         raise typer.Exit(1)
@@ -55,3 +65,18 @@ def given_options(
         for name, value in values.items()
         if value is not None and name not in skip
     }
+
+
+def require_changes(ctx: typer.Context, changes: Mapping[str, Any]) -> None:
+    """A usage error (exit code 2) when an update command was given nothing to change, naming its options."""
+    if any(value is not None for value in changes.values()):
+        return
+    flags = [
+        "/".join(o for o in (*param.opts, *param.secondary_opts) if o.startswith("--"))
+        for param in ctx.command.params
+        if isinstance(param, TyperOption) and param.name not in ("help", "yes")
+    ]
+    raise UsageProblem(
+        "nothing to change: give at least one option",
+        f"The options are {', '.join(f for f in flags if f)} (see --help).",
+    )

@@ -23,7 +23,7 @@ app = typer.Typer(
 def _created(model: Mapping[str, Any]) -> str:
     created = model.get("created")
     if isinstance(created, (int, float)):
-        return dt.datetime.fromtimestamp(created, tz=dt.timezone.utc).strftime("%Y-%m-%d")
+        return dt.datetime.fromtimestamp(created, tz=dt.UTC).strftime("%Y-%m-%d")
     return "-"
 
 

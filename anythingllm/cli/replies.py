@@ -80,8 +80,9 @@ def send(state: State, workspace: str, message: str, request: ChatRequest) -> No
                 out.write(delta)
                 ended_with_newline = delta.endswith("\n")
             final = stream.get_final_message()
-        except KeyboardInterrupt:
-            out.write("\n")
+        except BaseException:  # Ctrl-C or a failed stream: what follows (the error) starts on its own line
+            if not ended_with_newline:
+                out.write("\n")
             raise
         if not ended_with_newline:
             out.write("\n")

@@ -6,6 +6,8 @@ from typing import Any
 
 import typer
 
+from ..errors import InvalidResponseError, NotFoundError
+from .errors import NotAnythingLLM
 from .state import state_of
 
 SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (
@@ -21,7 +23,10 @@ def status(ctx: typer.Context) -> None:
     """Check the connection: server reachable, API key valid, multi-user mode, server settings."""
     state = state_of(ctx)
     client = state.client
-    api = client.get_api_status()
+    try:
+        api = client.get_api_status()
+    except (NotFoundError, InvalidResponseError) as exc:  # a 404 or a body no AnythingLLM sends (HTML, "OK")
+        raise NotAnythingLLM(client.base_url, exc) from exc
     mode = client.admin.is_multi_user_mode()
     settings = client.system.get_settings()
     multi_user = bool(mode.get("isMultiUser", mode.get("multiUserMode", settings.get("MultiUserMode"))))

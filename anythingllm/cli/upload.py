@@ -9,7 +9,7 @@ import mimetypes
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +26,21 @@ from rich.progress import (
 )
 
 from .._client import AnythingLLMClient
+from ..errors import ApiError
 from .errors import Failure
 
 
 @dataclass(frozen=True)
 class Plan:
-    """The files to upload, and those left out because the server does not accept their type."""
+    """The files to upload, and those left out because the server does not accept their type.
+
+    One rule decides both: a file whose type the server does not list is ``skipped`` when found in a
+    folder, and sent but listed in ``unlisted`` (to warn about) when named directly.
+    """
 
     files: list[Path]
     skipped: list[Path] = field(default_factory=list)
+    unlisted: list[Path] = field(default_factory=list)
 
     @property
     def total_bytes(self) -> int:
@@ -51,11 +57,17 @@ class FileResult:
     documents: list[str] = field(default_factory=list)
     failure: Failure | None = None
     cancelled: bool = False
+    not_embedded: str | None = None  # why a document uploaded for a workspace is not in it
+
+    @property
+    def uploaded(self) -> bool:
+        """Whether the file was stored on the server."""
+        return self.failure is None and not self.cancelled
 
     @property
     def ok(self) -> bool:
-        """Whether the file was uploaded."""
-        return self.failure is None and not self.cancelled
+        """Whether the file was uploaded (and, with ``--workspace``, embedded)."""
+        return self.uploaded and self.not_embedded is None
 
     def to_json(self) -> dict[str, Any]:
         """The file's entry in ``--json`` output."""
@@ -66,6 +78,8 @@ class FileResult:
             entry["error"] = self.failure.to_json()["error"]
         if self.cancelled:
             entry["cancelled"] = True
+        if self.not_embedded is not None:
+            entry["uploaded"], entry["embedded"], entry["embed_error"] = True, False, self.not_embedded
         return entry
 
 
@@ -106,25 +120,32 @@ def _walk(directory: Path) -> Iterable[Path]:
 
 
 def collect(paths: Sequence[Path], accepted: set[str] | None) -> Plan:
-    """Files named directly are always sent; files found in directories only when their type is accepted."""
+    """The files to send: a file of a type not in ``accepted`` is skipped in a folder, sent (and listed in
+    ``unlisted``) when named directly; ``None`` accepts every type."""
     files: list[Path] = []
     skipped: list[Path] = []
+    unlisted: list[Path] = []
     seen: set[Path] = set()
 
-    def add(path: Path, target: list[Path]) -> None:
+    def add(path: Path, *targets: list[Path]) -> None:
         key = path.resolve()
         if key not in seen:
             seen.add(key)
-            target.append(path)
+            for target in targets:
+                target.append(path)
+
+    def accepts(path: Path) -> bool:
+        return accepted is None or path.suffix.lower() in accepted
 
     for path in paths:
         if path.is_dir():
             for found in _walk(path):
-                accept = accepted is None or found.suffix.lower() in accepted
-                add(found, files if accept else skipped)
-        else:
+                add(found, files if accepts(found) else skipped)
+        elif accepts(path):
             add(path, files)
-    return Plan(files, skipped)
+        else:
+            add(path, files, unlisted)
+    return Plan(files, skipped, unlisted)
 
 
 def new_progress(console: Console) -> Progress:
@@ -142,8 +163,31 @@ def new_progress(console: Console) -> Progress:
     )
 
 
+def new_removal_progress(console: Console, count: int) -> Progress:
+    """The progress bar of a bulk delete: documents done out of ``count``, and time left."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn(f"{{task.completed:.0f}}/{count} documents"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+EMBED_BATCH = 25
+"""Documents embedded per ``update-embeddings`` request (the server embeds them before it answers)."""
+
+
 class Uploader:
-    """Uploads files with ``concurrency`` parallel requests through one client."""
+    """Uploads files with ``concurrency`` parallel requests through one client, then embeds them.
+
+    With a workspace the files are uploaded without it and embedded afterwards, a batch per request:
+    parallel uploads that each embed into a workspace without vectors yet race on the server (its log
+    says "Table ... already exists"), and the server reports no embedding failure at all, so the
+    workspace's answer is compared with what was sent.
+    """
 
     def __init__(
         self,
@@ -164,11 +208,7 @@ class Uploader:
         """Upload one file; any failure is captured in the result, never raised."""
         size = _size(path)
         try:
-            result = self.client.documents.upload(
-                file_path=str(path),
-                add_to_workspaces=[self.workspace] if self.workspace else None,
-                folder_name=self.folder,
-            )
+            result = self.client.documents.upload(file_path=str(path), folder_name=self.folder)
         except Exception as exc:  # each file's failure is reported with the others
             return FileResult(path, size, failure=self.explain(exc))
         return FileResult(path, size, documents=document_locations(result))
@@ -198,6 +238,30 @@ class Uploader:
             progress.update(task, description="Interrupted" if interrupted else "Done")
         ordered = [results.get(p) or FileResult(p, _size(p), cancelled=True) for p in plan.files]
         return ordered, interrupted
+
+    def embed(self, results: list[FileResult]) -> list[FileResult]:
+        """Embed the uploaded documents into the workspace; a document the server left out is ``not_embedded``."""
+        if not self.workspace:
+            return results
+        locations = [location for r in results if r.uploaded for location in r.documents]
+        missed: dict[str, str] = {}
+        for start in range(0, len(locations), EMBED_BATCH):
+            batch = locations[start : start + EMBED_BATCH]
+            try:
+                self.client.workspaces.add_documents(self.workspace, batch)
+            except ApiError as exc:  # the documents it names were left out; without names, the whole batch
+                named = [*exc.details.get("not_embedded", []), *exc.details.get("not_stored", [])]
+                why = f"uploaded, but the server did not embed it into {self.workspace} (its log says why)"
+                reason = why if named else self.explain(exc).message
+                missed.update(dict.fromkeys(named or batch, reason))
+            except Exception as exc:  # reported per file, like an upload failure
+                missed.update(dict.fromkeys(batch, self.explain(exc).message))
+        return [_embedded(r, missed) for r in results]
+
+
+def _embedded(result: FileResult, missed: Mapping[str, str]) -> FileResult:
+    reasons = [missed[location] for location in result.documents if location in missed]
+    return replace(result, not_embedded=reasons[0]) if reasons else result
 
 
 def document_locations(result: Any) -> list[str]:

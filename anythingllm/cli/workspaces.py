@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .inputs import confirm_or_abort, given_options
+from .inputs import confirm_or_abort, given_options, require_changes
 from .output import Column
 from .state import state_of
 
@@ -31,6 +31,7 @@ WORKSPACE_FIELDS: tuple[tuple[str, Any], ...] = (
     ("ID", "id"),
     ("Chat mode", "chatMode"),
     ("Chat model", lambda w: _model(w)),
+    ("System prompt", lambda w: w.get("openAiPrompt") or "none (the server's default prompt)"),
     ("Temperature", "openAiTemp"),
     ("History length", "openAiHistory"),
     ("Top N", "topN"),
@@ -137,6 +138,7 @@ def update(
 ) -> None:
     """Change a workspace's name, chat mode, prompt, model or retrieval settings."""
     settings = given_options(locals(), skip=("ctx", "workspace"))
+    require_changes(ctx, settings)
     state = state_of(ctx)
     updated = state.client.workspaces.update(workspace, **settings)
     state.out.result(updated, lambda: state.out.done(f"Updated workspace {updated.get('slug')!s}"))

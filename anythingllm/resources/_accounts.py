@@ -7,7 +7,7 @@ written once and used by both with ``yield from``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 from .. import _shape
 from .._plan import Call, Plan, Runtime, SessionCall
@@ -21,6 +21,7 @@ from ..errors import (
     ServerError,
     UnprocessableError,
     UnsupportedOperationError,
+    not_found,
 )
 from ..types import OperationResult, User
 
@@ -227,8 +228,8 @@ def update_user(
     path = f"{_USERS_PATH}/{uid}"
     try:
         parsed = yield Call("admin.admin_update_user", {"id": uid, "body": AdminUpdateUserBody.from_dict(body)})
-    except ServerError as error:
-        raise _unknown_user_hint(error, uid) from error
+    except ServerError as error:  # the server's 500 for an unknown user when the role is changed
+        yield from _unless_user_missing(uid, error)
     ensure_success(parsed, "POST", path)
     return find_user((yield from list_users()), uid)
 
@@ -238,13 +239,14 @@ def delete_user(user_id: object) -> Plan[OperationResult]:
     uid = check_id("user_id", user_id)
     try:
         parsed = yield Call("admin.admin_delete_user", {"id": uid})
-    except ServerError as error:
-        raise _unknown_user_hint(error, uid) from error
+    except ServerError as error:  # the server's 500 for an unknown user
+        yield from _unless_user_missing(uid, error)
     return ensure_success(parsed, "DELETE", f"{_USERS_PATH}/{uid}")
 
 
-def _unknown_user_hint(error: ServerError, user_id: int) -> ApiError:
-    return rewrap(
-        error,
-        f"{error.message} This server answers 500 here when user {user_id} does not exist: users.list() shows the ids.",
-    )
+def _unless_user_missing(user_id: int, error: ApiError) -> Plan[NoReturn]:
+    """Raise NotFoundError if user ``user_id`` does not exist (one ``GET /v1/admin/users``), else ``error``."""
+    users = yield from list_users()
+    if not any(user.get("id") == user_id for user in users):
+        raise not_found(error, f"user {user_id} does not exist (users.list() shows the ids).") from error
+    raise error

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, ParamSpec
 from .. import _shape
 from .._plan import Call, Plan
 from .._validate import check_mode, check_number, require_bool, require_slug, require_text
-from ..errors import ApiError, ChatAbortedError, NotFoundError, UnsupportedOperationError
+from ..errors import ApiError, ChatAbortedError, NotFoundError, UnsupportedOperationError, not_found
 from ..types import Attachment, ChatMessage, ChatThread, OperationResult
 
 if TYPE_CHECKING:
@@ -284,13 +284,23 @@ def _send_with_overrides(chat: ChatInput) -> Plan[ChatMessage]:
     body: dict[str, Any] = {"model": chat.target.workspace, "messages": messages, "stream": False}
     if chat.temperature is not None:
         body["temperature"] = chat.temperature
-    completion = yield Call("openai.openai_chat_completions", {"body": OpenaiChatCompletionsBody.from_dict(body)})
+    try:
+        completion = yield Call("openai.openai_chat_completions", {"body": OpenaiChatCompletionsBody.from_dict(body)})
+    except NotFoundError as error:  # its empty 401 for a model that is no workspace's slug
+        message = (
+            f"workspace {chat.target.workspace!r} does not exist (a chat with system_prompt or temperature goes "
+            "through the OpenAI-compatible endpoint, which answers an unknown workspace with an empty 401)."
+        )
+        raise not_found(error, message) from error
     choices = completion.get("choices") or [{}]
-    if choices[0].get("finish_reason") == "abort":
+    # finish_reason "abort" with text is a query-mode refusal (an answer); without text, the endpoint
+    # failed to search the workspace's documents and left out why (server/utils/chats/openaiCompatible.js).
+    if choices[0].get("finish_reason") == "abort" and (choices[0].get("message") or {}).get("content") is None:
         raise ChatAbortedError(
             200,
-            "The server aborted the chat (its OpenAI-compatible endpoint does not say why; the AnythingLLM "
-            "server log has the cause, often a failed vector search).",
+            "The server aborted the chat: its search of the workspace's documents failed, and its "
+            "OpenAI-compatible endpoint does not say why. Most likely its embedding provider is not running, "
+            "not reachable or failing, or its vector database failed; the AnythingLLM server log has the cause.",
             body=completion,
             method="POST",
             path="/api/v1/openai/chat/completions",
@@ -415,6 +425,8 @@ def _thread_from(answer: Mapping[str, Any], workspace: str, action: str) -> Chat
 
 
 def delete_thread(target: Target) -> Plan[OperationResult]:
-    """``DELETE /v1/workspace/{slug}/thread/{thread}`` (the server answers OK for an unknown thread too)."""
+    """``DELETE /v1/workspace/{slug}/thread/{thread}``, after checking in ``GET /v1/workspaces`` that the
+    thread exists: the server answers OK for an unknown thread too (NotFoundError here)."""
+    yield from get_thread(target)
     yield Call("threads.thread_delete", {"slug": target.workspace, "thread_slug": target.thread}, expect_json=False)
     return {"success": True, "message": f"thread {target.thread!r} of workspace {target.workspace!r} deleted"}

@@ -10,7 +10,7 @@ from .. import _shape
 from .._plan import Call, Plan, Runtime, SessionCall
 from .._resource import M, Resource, operation
 from .._validate import check_number, require_list, require_slug
-from ..errors import MultiUserModeRequiredError, ServerError, UnsupportedOperationError
+from ..errors import MultiUserModeRequiredError, NotFoundError, ServerError, UnsupportedOperationError
 from ..types import (
     DeleteResult,
     Invite,
@@ -21,7 +21,7 @@ from ..types import (
     WorkspaceUser,
 )
 from . import _accounts
-from .workspaces import workspace_row
+from .workspaces import unless_workspace_missing, workspace_row
 
 PREFERENCE_LABELS: tuple[str, ...] = (
     "custom_app_name",
@@ -198,11 +198,14 @@ class AdminModule(Resource[M]):
     def get_workspace_users(self, workspace_id: str | int) -> Plan[builtins.list[WorkspaceUser]]:
         """The members of a workspace: by slug (a ``str``, looked up first) or by numeric id (an ``int``).
 
-        The server answers an empty list for a numeric id it does not have; an unknown slug raises
-        NotFoundError.
+        An unknown workspace raises NotFoundError (the server answers ``[]`` for a numeric id it does not
+        have, so an empty answer for a numeric id is checked against the workspace list).
         """
         wid = yield from _workspace_number(workspace_id)
-        return (yield from _workspace_users(wid))
+        members = yield from _workspace_users(wid)
+        if not members and not isinstance(workspace_id, str):
+            yield from _require_workspace_number(wid)
+        return members
 
     @operation
     def set_workspace_users(
@@ -211,16 +214,25 @@ class AdminModule(Resource[M]):
         """Make exactly these users (ids) the members of a workspace (slug or numeric id, as in
         :meth:`get_workspace_users`); ``[]`` removes everyone.
 
-        Returns the members read back: the server reports success even for ids it ignored.
+        Returns the members read back. The user ids are checked against the user list first (one more
+        call): the server would remove every member and then fail to add any, still reporting success,
+        if one id were unknown. An unknown user or workspace raises NotFoundError; nothing is changed
+        for an unknown user.
         """
         from anythingllm_api.models.admin_update_workspace_users_body import AdminUpdateWorkspaceUsersBody
 
         ids = [_accounts.check_id("user_ids[]", uid) for uid in require_list("user_ids", user_ids, int)]
         wid = yield from _workspace_number(workspace_id)
+        path = f"/api/v1/admin/workspaces/{wid}/update-users"
+        if ids:
+            yield from _require_users(ids, path, "nothing was changed")
         body = AdminUpdateWorkspaceUsersBody.from_dict({"userIds": ids})
         parsed = yield Call("admin.admin_update_workspace_users", {"workspace_id": wid, "body": body})
-        _accounts.ensure_success(parsed, "POST", f"/api/v1/admin/workspaces/{wid}/update-users")
-        return (yield from _workspace_users(wid))
+        _accounts.ensure_success(parsed, "POST", path)
+        members = yield from _workspace_users(wid)
+        if not members and not isinstance(workspace_id, str):
+            yield from _require_workspace_number(wid)
+        return members
 
     @operation
     def manage_workspace_users(
@@ -228,7 +240,9 @@ class AdminModule(Resource[M]):
     ) -> Plan[builtins.list[WorkspaceUser]]:
         """Add users (ids) to a workspace by its slug, or with ``reset=True`` replace its members; the members after.
 
-        Ids the server does not have are skipped; when none is valid it raises NotFoundError.
+        An unknown workspace, or a user id the server does not have, raises NotFoundError (the server skips
+        unknown user ids and adds the others; it answers 500 for an unknown workspace, which the workspace
+        lookup then tells apart).
         """
         from anythingllm_api.models.admin_manage_workspace_users_body import AdminManageWorkspaceUsersBody
 
@@ -243,11 +257,14 @@ class AdminModule(Resource[M]):
         try:
             data = yield Call("admin.admin_manage_workspace_users", {"workspace_slug": slug, "body": body})
         except ServerError as error:
-            raise _accounts.rewrap(
-                error, f"{error.message} This server answers 500 here when workspace {slug!r} does not exist."
-            ) from error
-        _accounts.ensure_success(data, "POST", f"/api/v1/admin/workspaces/{slug}/manage-users")
-        return [_shape.workspace_user(u) for u in data.get("users", [])]
+            yield from unless_workspace_missing(slug, error)
+        path = f"/api/v1/admin/workspaces/{slug}/manage-users"
+        _accounts.ensure_success(data, "POST", path)
+        members = [_shape.workspace_user(u) for u in data.get("users", [])]
+        absent = [uid for uid in ids if uid not in {m.get("id") for m in members}]
+        if absent:  # the server skips ids it does not have and adds the others
+            yield from _require_users(absent, path, "the server added the others")
+        return members
 
     @operation
     def get_workspace_chats(self, offset: int = 0) -> Plan[WorkspaceChatPage]:
@@ -272,6 +289,31 @@ def _workspace_number(workspace_id: object) -> Plan[int]:
         raise TypeError(f"workspace_id must be a slug (str) or a numeric id (int), got {type(workspace_id).__name__}")
     row = yield from workspace_row(require_slug("workspace_id", workspace_id))
     return int(row["id"])
+
+
+def _require_workspace_number(workspace_id: int) -> Plan[None]:
+    """NotFoundError unless a workspace has the numeric id ``workspace_id`` (``GET /v1/workspaces``)."""
+    parsed = yield Call("workspaces.workspace_list")
+    if not any(w.get("id") == workspace_id for w in parsed["workspaces"]):
+        raise NotFoundError(
+            404,
+            f"no workspace has id {workspace_id} (workspaces.list() shows the ids)",
+            method="GET",
+            path="/api/v1/workspaces",
+        )
+
+
+def _require_users(user_ids: list[int], path: str, outcome: str) -> Plan[None]:
+    """NotFoundError naming the ``user_ids`` no user has (``GET /v1/admin/users``); ``outcome`` says what was done."""
+    known = {user.get("id") for user in (yield from _accounts.list_users())}
+    unknown = [uid for uid in user_ids if uid not in known]
+    if unknown:
+        raise NotFoundError(
+            404,
+            f"no user has id {', '.join(map(str, unknown))} (users.list() shows the ids); {outcome}",
+            method="POST",
+            path=path,
+        )
 
 
 def _workspace_users(workspace_id: int) -> Plan[list[WorkspaceUser]]:

@@ -175,5 +175,8 @@ class ChatModule(Resource[M]):
 
     @operation
     def delete_thread(self, workspace_id: str, thread_id: str) -> Plan[OperationResult]:
-        """Delete a thread and its chats. The server answers OK for a thread that does not exist too."""
+        """Delete a thread and its chats; NotFoundError when the workspace or the thread does not exist.
+
+        The server answers OK for a thread that does not exist too, so the workspace listing is read
+        first (``GET /v1/workspaces``, one extra call)."""
         return (yield from plans.delete_thread(Target.thread_of(workspace_id, thread_id)))

@@ -6,6 +6,7 @@ import builtins
 import json
 import mimetypes
 import os
+import re
 from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
@@ -15,12 +16,25 @@ from .. import _shape
 from .._compat import ignored_parameters
 from .._plan import Call, Plan
 from .._resource import M, Resource, operation
-from .._validate import check_file_source, check_number, require_list, require_slug, require_text
-from ..errors import InvalidResponseError, NotFoundError, UnsupportedOperationError
+from .._validate import check_file_source, check_number, require_bool, require_list, require_slug, require_text
+from ..errors import ApiError, InvalidResponseError, NotFoundError, ServerError, UnsupportedOperationError
 from ..types import Document, DocumentFolder, DocumentPage, OperationResult
+from . import _accounts
 
 DEFAULT_FOLDER = "custom-documents"
 """The folder the server stores documents in when no other is named; it cannot be removed."""
+
+
+class LinkFetchError(ApiError):
+    """The server could not fetch a link (unreachable host, empty page), or fetched an HTTP error page.
+
+    ``page_status`` is the status the error page shows (``404``), or ``None`` when nothing was fetched.
+    Nothing of it stays stored: an error page the server stored is removed again.
+    """
+
+    def __init__(self, status_code: int, message: str, *args: Any, page_status: int | None = None, **kw: Any) -> None:
+        super().__init__(status_code, message, *args, **kw)
+        self.page_status = page_status
 
 
 class DocumentsModule(Resource[M]):
@@ -92,17 +106,16 @@ class DocumentsModule(Resource[M]):
     def delete(self, document_id: str) -> Plan[OperationResult]:
         """Delete a document: its file, its vectors and its place in every workspace.
 
-        ``document_id`` is the location ``folder/file.json``, or a file name, which is first looked up in
-        the document listing (NotFoundError when no folder holds it). The server reports success for a
-        location that holds nothing.
+        ``document_id`` is the location ``folder/file.json`` or a file name. The server answers success
+        whether or not anything was there, so the document listing is read first (``GET /v1/documents``,
+        one extra call): a document no folder holds raises NotFoundError, and a file name finds its folder.
         """
         from anythingllm_api.models.system_remove_documents_body import SystemRemoveDocumentsBody
 
         folder, name = _document_ref("document_id", document_id)
-        if folder is None:
-            listing = yield Call("documents.document_list")
-            folder = _folder_holding(_local_files(listing), name)
-        body = SystemRemoveDocumentsBody(names=[f"{folder}/{name}"])
+        listing = _local_files((yield Call("documents.document_list")))
+        location = _stored_location(listing, folder, name)
+        body = SystemRemoveDocumentsBody(names=[location])
         parsed = yield Call("system.system_remove_documents", {"body": body})
         return _shape.operation_result(parsed)
 
@@ -141,14 +154,16 @@ class DocumentsModule(Resource[M]):
     def delete_folder(self, folder_id: str) -> Plan[OperationResult]:
         """Delete a folder (its name) with the documents in it.
 
-        The server reports success for a folder that does not exist, too. ``custom-documents`` cannot be
-        removed and is refused before any request.
+        The server answers success for a folder that does not exist too, so the document listing is read
+        first (``GET /v1/documents``, one extra call): an unknown folder raises NotFoundError.
+        ``custom-documents`` cannot be removed and is refused before any request.
         """
         from anythingllm_api.models.document_remove_folder_body import DocumentRemoveFolderBody
 
         folder = require_slug("folder_id", folder_id)
         if folder == DEFAULT_FOLDER:
             raise ValueError(f"folder_id {DEFAULT_FOLDER!r} is the server's default folder and cannot be removed")
+        _require_folders(_local_files((yield Call("documents.document_list"))), [folder])
         parsed = yield Call("documents.document_remove_folder", {"body": DocumentRemoveFolderBody(name=folder)})
         return _shape.operation_result(parsed)
 
@@ -162,17 +177,25 @@ class DocumentsModule(Resource[M]):
         metadata: Mapping[str, Any] | None = None,
         *,
         scraper_headers: Mapping[str, str] | None = None,
+        accept_error_page: bool = False,
     ) -> Plan[Document]:
         """Fetch a web page (``http``/``https`` ``link``) on the server and store it as a document.
 
         ``add_to_workspaces`` and ``metadata`` as in :meth:`upload`; ``scraper_headers`` are HTTP headers
         the server sends when fetching the page.
+
+        The server cannot fetch an unreachable host or an empty page: :class:`LinkFetchError` (with its
+        words). It does not look at the page's HTTP status, though, and stores an error page ("404 Not
+        Found") as if it were the page: the client reads the stored text, and when its first lines are an
+        HTTP error heading it removes the stored copy again (one extra call) and raises
+        :class:`LinkFetchError` with ``page_status``. ``accept_error_page=True`` keeps such a page.
         """
         from anythingllm_api.models.document_upload_link_body import DocumentUploadLinkBody
 
         url = require_text("link", link).strip()
         if not url.lower().startswith(("http://", "https://")):
             raise ValueError(f"link must be an http:// or https:// URL, got {link!r}")
+        require_bool("accept_error_page", accept_error_page)
         fields: dict[str, Any] = {"link": url}
         workspaces = _joined_slugs(add_to_workspaces)
         if workspaces is not None:
@@ -182,8 +205,37 @@ class DocumentsModule(Resource[M]):
         meta = _metadata(metadata)
         if meta is not None:
             fields["metadata"] = meta
-        parsed = yield Call("documents.document_upload_link", {"body": DocumentUploadLinkBody.from_dict(fields)})
-        return _first_document(parsed, "upload_link")
+        body = DocumentUploadLinkBody.from_dict(fields)
+        try:
+            parsed = yield Call("documents.document_upload_link", {"body": body})
+        except ServerError as exc:
+            if "no url content found" not in exc.server_message.lower():
+                raise
+            message = (
+                f"The server could not fetch {url}: the host is unreachable from the server, or the page is "
+                f'empty (server said: "{exc.server_message}"). Nothing was stored.'
+            )
+            raise _accounts.rewrap(exc, message, LinkFetchError) from exc
+        document = _first_document(parsed, "upload_link")
+        heading = None if accept_error_page else _error_page(document)
+        if heading is None:
+            return document
+        location = document.get("location") or document.get("path")
+        if isinstance(location, str):
+            from anythingllm_api.models.system_remove_documents_body import SystemRemoveDocumentsBody
+
+            yield Call("system.system_remove_documents", {"body": SystemRemoveDocumentsBody(names=[location])})
+        status, line = heading
+        raise LinkFetchError(
+            200,
+            f"{url} answered with an error page ({line!r}), not the page itself: the server stored it as a "
+            "document, so the client removed that copy again. Check the link; pass accept_error_page=True "
+            "to keep such a page.",
+            {"document": dict(document)},
+            method="POST",
+            path="/api/v1/document/upload-link",
+            page_status=status,
+        )
 
     @operation
     def raw_text(
@@ -215,7 +267,10 @@ class DocumentsModule(Resource[M]):
 
     @operation
     def move(self, from_path: str, to_path: str) -> Plan[OperationResult]:
-        """Move one document (``folder/file.json`` to ``folder/file.json``); see :meth:`move_files`."""
+        """Move one document (``folder/file.json`` to ``folder/file.json``); see :meth:`move_files`.
+
+        The target folder must exist (:meth:`create_folder`); a missing document or folder raises
+        NotFoundError."""
         return (yield from _move_files([(from_path, to_path)], "from_path", "to_path"))
 
     @operation
@@ -223,7 +278,9 @@ class DocumentsModule(Resource[M]):
         """Move documents between folders: ``moves`` holds ``(from, to)`` pairs or ``{"from", "to"}`` dicts.
 
         The server does not move a document that is embedded in any workspace; it still reports
-        ``success`` and says in ``message`` how many were not moved.
+        ``success`` and says in ``message`` how many were not moved. It fails without saying why (500)
+        when a document or a target folder is missing, so the listing is read first (``GET /v1/documents``,
+        one extra call): a missing document or target folder raises NotFoundError before anything moves.
         """
         pairs = _move_pairs(moves)
         return (yield from _move_files(pairs, "moves[].from", "moves[].to"))
@@ -269,6 +326,16 @@ class DocumentsModule(Resource[M]):
 # --- helpers ------------------------------------------------------------------------------------------------
 
 
+def stored_documents() -> Plan[tuple[set[str], set[str]]]:
+    """The location (``folder/file.json``) of every stored document, and every folder (``GET /v1/documents``)."""
+    parsed = yield Call("documents.document_list")
+    folders = _shape.folders_from_listing(_local_files(parsed))
+    locations = {
+        f"{f['name']}/{d['name']}" for f in folders for d in f.get("items", []) if isinstance(d.get("name"), str)
+    }
+    return locations, {f["name"] for f in folders}
+
+
 def _local_files(parsed: Any) -> dict[str, Any]:
     """``localFiles`` of a ``GET /v1/documents`` answer (empty when absent)."""
     listing: dict[str, Any] = parsed.get("localFiles") or {}
@@ -309,6 +376,37 @@ def _location(name: str, value: object) -> str:
         raise ValueError(f"{name} must be a location 'folder/file.json', got {value!r}")
     folder, file = _document_ref(name, text)
     return f"{folder}/{file}"
+
+
+def _stored_location(local_files: Mapping[str, Any], folder: str | None, name: str) -> str:
+    """The location ``folder/name`` of a stored document (its folder found when ``None``); NotFoundError if none."""
+    if folder is None:
+        return f"{_folder_holding(local_files, name)}/{name}"
+    if name not in stored_locations(local_files).get(folder, set()):
+        raise NotFoundError(404, f"no document is stored at {folder}/{name}", method="GET", path="/api/v1/documents")
+    return f"{folder}/{name}"
+
+
+def stored_locations(local_files: Mapping[str, Any]) -> dict[str, set[str]]:
+    """The file names stored in each folder of a ``GET /v1/documents`` listing."""
+    return {
+        str(f["name"]): {str(d["name"]) for d in f["items"] if isinstance(d.get("name"), str)}
+        for f in _shape.folders_from_listing(local_files)
+    }
+
+
+def _require_folders(local_files: Mapping[str, Any], folders: Iterable[str]) -> None:
+    """NotFoundError naming the ``folders`` the listing does not have."""
+    present = stored_locations(local_files)
+    missing = sorted({f for f in folders if f not in present})
+    if missing:
+        names = ", ".join(repr(f) for f in missing)
+        raise NotFoundError(
+            404,
+            f"no folder named {names} exists (documents.create_folder makes one)",
+            method="GET",
+            path="/api/v1/documents",
+        )
 
 
 def _folder_holding(local_files: Mapping[str, Any], name: str) -> str:
@@ -372,6 +470,46 @@ def _mime_type(file_name: str) -> str:
     return mimetypes.guess_type(file_name)[0] or "application/octet-stream"
 
 
+# The status of an HTTP error page, by the words of its heading (the page's first lines).
+_STATUS_WORDS = {
+    400: "bad request",
+    401: "unauthori[sz]ed",
+    403: "forbidden|access denied",
+    404: "(?:page |file )?not found",
+    410: "gone",
+    429: "too many requests",
+    500: "internal server error",
+    502: "bad gateway",
+    503: "service (?:temporarily )?unavailable",
+    504: "gateway time-?out",
+}
+_ANY_STATUS_WORDS = "|".join(f"(?:{words})" for words in _STATUS_WORDS.values())
+_SUFFIX = r"(?:\s*[-|·:–—(].{0,60})?"  # "Page not found · GitHub", "404 (Not Found)"
+_ERROR_HEADING = re.compile(
+    rf"^(?:error\s*[-:]?\s*)?(?:(?P<code>[45]\d\d)\b(?:\s*[-:.]?\s*(?:{_ANY_STATUS_WORDS}|error))?"
+    rf"|(?P<words>{_ANY_STATUS_WORDS})){_SUFFIX}$",
+    re.IGNORECASE,
+)
+_ERROR_PAGE_WORDS = 300  # an error page is short; a longer text that starts so is an article about errors
+
+
+def _error_page(document: Mapping[str, Any]) -> tuple[int, str] | None:
+    """``(status, heading)`` when a fetched page's first lines are an HTTP error heading, else ``None``."""
+    text = document.get("pageContent")
+    if not isinstance(text, str) or len(text.split()) > _ERROR_PAGE_WORDS:
+        return None
+    lines = [line.strip().lstrip("#").strip() for line in text.splitlines()]
+    for line in [line for line in lines if line][:3]:
+        found = _ERROR_HEADING.match(line)
+        if found is None:
+            continue
+        if found["code"]:
+            return int(found["code"]), line
+        words = found["words"].lower()
+        return next(code for code, pattern in _STATUS_WORDS.items() if re.fullmatch(pattern, words)), line
+    return None
+
+
 def _first_document(parsed: Any, what: str) -> Document:
     """The first document of an upload answer ``{success, error, documents}``."""
     result = _shape.upload_result(parsed)
@@ -402,9 +540,11 @@ def _move_files(pairs: builtins.list[tuple[object, object]], from_name: str, to_
     from anythingllm_api.models.document_move_files_body import DocumentMoveFilesBody
     from anythingllm_api.models.document_move_files_body_files_item import DocumentMoveFilesBodyFilesItem
 
-    files = [
-        DocumentMoveFilesBodyFilesItem(from_=_location(from_name, src), to=_location(to_name, dst))
-        for src, dst in pairs
-    ]
+    moves = [(_location(from_name, src), _location(to_name, dst)) for src, dst in pairs]
+    listing = _local_files((yield Call("documents.document_list")))
+    for source, _ in moves:
+        _stored_location(listing, *source.split("/", 1))
+    _require_folders(listing, [target.split("/", 1)[0] for _, target in moves])
+    files = [DocumentMoveFilesBodyFilesItem(from_=source, to=target) for source, target in moves]
     parsed = yield Call("documents.document_move_files", {"body": DocumentMoveFilesBody(files=files)})
     return _shape.operation_result(parsed)

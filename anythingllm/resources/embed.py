@@ -14,7 +14,7 @@ from .. import _shape
 from .._plan import Call, Plan
 from .._resource import M, Resource, operation
 from .._validate import check_number, require_list, require_slug, require_text, type_name
-from ..errors import ServerError
+from ..errors import NotFoundError, ServerError
 from ..types import EmbedChat, EmbedConfig, EmbeddingResult, OperationResult
 from .openai import check_embedding_input, embeddings_plan
 
@@ -203,18 +203,36 @@ class EmbedModule(Resource[M]):
 
     @operation
     def get_embed_chats(self, embed_id: str) -> Plan[list[EmbedChat]]:
-        """The chats held through the embed ``embed_id`` (its uuid); an unknown embed gives ``[]``.
+        """The chats held through the embed ``embed_id`` (its uuid); NotFoundError for an unknown embed.
 
         Each chat's ``response`` and ``connection_information`` are JSON strings, as the server sends them.
+        The server answers ``[]`` for an unknown embed too; an empty answer is checked against the embed list.
         """
         uuid = require_slug("embed_id", embed_id)
         parsed = yield Call("embeds.embed_list_chats", {"embed_uuid": uuid})
+        if not parsed["chats"]:
+            yield from _require_embed(uuid)
         return [_shape.embed_chat(item) for item in parsed["chats"]]
 
     @operation
     def get_embed_session_chats(self, embed_id: str, session_id: str) -> Plan[list[EmbedChat]]:
-        """The chats of one visitor session of the embed ``embed_id``; unknown ids give ``[]``."""
+        """The chats of one visitor session of the embed ``embed_id`` (``[]`` for a session without chats).
+
+        NotFoundError for an unknown embed (the server answers ``[]``; an empty answer is checked as in
+        :meth:`get_embed_chats`).
+        """
         uuid = require_slug("embed_id", embed_id)
         session = require_slug("session_id", session_id)
         parsed = yield Call("embeds.embed_list_session_chats", {"embed_uuid": uuid, "session_uuid": session})
+        if not parsed["chats"]:
+            yield from _require_embed(uuid)
         return [_shape.embed_chat(item) for item in parsed["chats"]]
+
+
+def _require_embed(uuid: str) -> Plan[None]:
+    """NotFoundError unless an embed with ``uuid`` exists (``GET /v1/embed``)."""
+    parsed = yield Call("embeds.embed_list")
+    if not any(item.get("uuid") == uuid for item in parsed["embeds"]):
+        raise NotFoundError(
+            404, f"embed {uuid!r} does not exist (embed.list_embeds() lists them)", method="GET", path="/api/v1/embed"
+        )

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, BinaryIO
 
 from .._config import DEFAULT
+from .._options import DEFAULT_MAX_RETRIES, DEFAULT_STREAM_IDLE_TIMEOUT
 from .._plan import Plan, RawCall, Runtime, SessionCall
 from .._resource import M, Resource, operation
 
@@ -14,7 +15,7 @@ def _call(method: str, path: str, *, session: bool, **fields: Any) -> RawCall:
     if not isinstance(path, str) or not path.strip():
         raise ValueError("path must be a non-empty string such as '/v1/workspaces'")
     kind = SessionCall if session else RawCall
-    return kind(method, path, **fields)
+    return kind(method, path, **fields, expect_json=False)  # the answer decides: JSON, text or None
 
 
 class HttpClient(Resource[M]):
@@ -25,7 +26,8 @@ class HttpClient(Resource[M]):
     :class:`~anythingllm.errors.ApiError` subclasses as the modules. ``session=True`` sends the
     session API's login token (from ``client.auth.login``) instead of the API key.
 
-    ``HttpClient(base_url, api_key, timeout)`` also works on its own, as a small blocking client.
+    ``HttpClient(base_url, api_key, timeout)`` also works on its own, as a small blocking client (with the
+    same ``max_retries`` and ``stream_idle_timeout`` options as :class:`~anythingllm.AnythingLLMClient`).
     """
 
     def __init__(
@@ -34,6 +36,8 @@ class HttpClient(Resource[M]):
         api_key: str | None = None,
         timeout: int = 60,
         *,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        stream_idle_timeout: float = DEFAULT_STREAM_IDLE_TIMEOUT,
         runtime: Runtime | None = None,
         is_async: bool = False,
     ) -> None:
@@ -41,7 +45,9 @@ class HttpClient(Resource[M]):
         if runtime is None:
             from .._client import AnythingLLMClient
 
-            self._owned = AnythingLLMClient(base_url, api_key, timeout)
+            self._owned = AnythingLLMClient(
+                base_url, api_key, timeout, max_retries=max_retries, stream_idle_timeout=stream_idle_timeout
+            )
             runtime, is_async = self._owned._runtime, False
         super().__init__(runtime, is_async)
 

@@ -37,6 +37,7 @@ from ..types import (
     VectorDatabase,
 )
 from .auth import json_object, server_words
+from .documents import stored_locations
 
 ExportType = Literal["json", "csv", "jsonl", "jsonAlpaca"]
 EXPORT_TYPES: tuple[str, ...] = ("json", "csv", "jsonl", "jsonAlpaca")
@@ -316,8 +317,12 @@ class SystemModule(Resource[M]):
     @operation
     def remove_documents(self, names: builtins.list[str]) -> Plan[OperationResult]:
         """Delete stored documents for good: file, vectors and every workspace link
-        (``DELETE /v1/system/remove-documents``). ``names`` are locations ``folder/file.json``; unknown
-        names are skipped by the server without a word."""
+        (``DELETE /v1/system/remove-documents``, one request for all). ``names`` are locations
+        ``folder/file.json``.
+
+        The server skips unknown names without a word, so the document listing is read first
+        (``GET /v1/documents``, one extra call): if any name is not stored, NotFoundError names them all
+        and nothing is removed."""
         from anythingllm_api.models.system_remove_documents_body import SystemRemoveDocumentsBody
 
         locations = require_list("names", names)
@@ -325,6 +330,20 @@ class SystemModule(Resource[M]):
             raise ValueError("names must not be empty")
         for index, location in enumerate(locations):
             require_text(f"names[{index}]", location)
+        stored = stored_locations((yield Call("documents.document_list")).get("localFiles") or {})
+        missing = [n for n in locations if n.partition("/")[2] not in stored.get(n.partition("/")[0], set())]
+        if missing:
+            shown = ", ".join(repr(n) for n in missing[:10]) + (
+                f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+            )
+            raise NotFoundError(
+                404,
+                f"{len(missing)} of {len(locations)} document(s) are not stored: {shown} (nothing was removed; "
+                "names are locations 'folder/file.json' as documents.list() shows them)",
+                {"missing": missing},
+                method="GET",
+                path="/api/v1/documents",
+            )
         parsed = yield Call("system.system_remove_documents", {"body": SystemRemoveDocumentsBody(names=locations)})
         return _shape.operation_result(parsed)
 

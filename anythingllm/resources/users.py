@@ -9,7 +9,7 @@ from .. import _shape
 from .._plan import Call, Plan, Runtime, SessionCall
 from .._resource import M, Resource, operation
 from .._validate import require_text
-from ..errors import PermissionDeniedError, UnsupportedOperationError
+from ..errors import NotFoundError, PermissionDeniedError, UnsupportedOperationError
 from ..types import ApiKey, AuthToken, DeleteResult, User
 from . import _accounts
 
@@ -110,8 +110,14 @@ class UsersModule(Resource[M]):
 
     @operation
     def delete_api_key(self, key_id: str | int) -> Plan[DeleteResult]:
-        """Delete a developer API key by its id. The server also answers success for an id it does not have."""
+        """Delete a developer API key by its id; NotFoundError when there is no key with that id.
+
+        The server answers success for an id it does not have too, so the key list is read first (one
+        extra call, on the same routes as :meth:`get_api_keys`)."""
         kid = _accounts.check_id("key_id", key_id)
+        keys = (yield from _api_keys(self._runtime, "list", expect="apiKeys"))["apiKeys"]
+        if not any(k.get("id") == kid for k in keys):
+            raise NotFoundError(404, f"no API key has the id {kid} (users.get_api_keys() lists them)")
         yield from _api_keys(self._runtime, "delete", key_id=kid)
         return {"success": True, "message": f"API key {kid} deleted"}
 

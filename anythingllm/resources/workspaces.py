@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import builtins
-from typing import Any
+from typing import Any, NoReturn
 
 from .. import _shape
 from .._plan import Call, Plan
 from .._resource import M, Resource, operation
 from .._validate import CHAT_MODES, check_number, require_list, require_slug, require_text
-from ..errors import BadRequestError, NotFoundError, UnsupportedOperationError
+from ..errors import ApiError, NotFoundError, ServerError, UnsupportedOperationError, not_found
 from ..types import OperationResult, VectorSearchResult, Workspace, WorkspaceDocument
 
 
@@ -20,6 +20,19 @@ def workspace_row(slug: str) -> Plan[dict[str, Any]]:
         raise NotFoundError(404, f"workspace {slug!r} does not exist", method="GET", path=f"/api/v1/workspace/{slug}")
     row: dict[str, Any] = parsed["workspace"][0]
     return row
+
+
+def unless_workspace_missing(slug: str, error: ApiError) -> Plan[NoReturn]:
+    """Raise NotFoundError if workspace ``slug`` does not exist, else ``error``.
+
+    For answers this server also gives for an unknown workspace (an empty 500...): one
+    ``GET /v1/workspace/{slug}`` tells which it is.
+    """
+    try:
+        yield from workspace_row(slug)
+    except NotFoundError:
+        raise not_found(error, f"workspace {slug!r} does not exist.") from error
+    raise error
 
 
 class WorkspacesModule(Resource[M]):
@@ -123,14 +136,43 @@ class WorkspacesModule(Resource[M]):
 
     @operation
     def add_documents(self, workspace_id: str, document_ids: builtins.list[str]) -> Plan[Workspace]:
-        """Embed documents (their locations, ``folder/file.json``) into a workspace."""
-        return (yield from _update_embeddings(workspace_id, adds=require_list("document_ids", document_ids)))
+        """Embed documents (their locations, ``folder/file.json``) into a workspace; the workspace after.
+
+        The server skips documents it cannot embed without saying so. When one is missing from the
+        answer, the document listing (one more call) tells why: NotFoundError for a location that holds
+        no document, ServerError for one the server failed to embed. The others are embedded then.
+        """
+        adds = require_list("document_ids", document_ids)
+        workspace = yield from _update_embeddings(workspace_id, adds=adds)
+        embedded = {d.get("docpath") for d in workspace.get("documents") or []}
+        skipped = [location for location in adds if location not in embedded]
+        if skipped:
+            yield from _not_embedded(workspace["slug"], skipped)
+        return workspace
 
     @operation
     def remove_document(self, workspace_id: str, document_id: str) -> Plan[Workspace]:
-        """Remove one document (its location) from a workspace; the file itself stays."""
-        location = require_slug("document_id", document_id) if "/" not in str(document_id) else str(document_id)
-        return (yield from _update_embeddings(workspace_id, deletes=[location]))
+        """Remove one document from a workspace; the file itself stays.
+
+        ``document_id`` is its location ``folder/file.json`` (the workspace document's ``docpath``) or its
+        file name. The server answers alike whether or not the document was embedded, so the workspace is
+        read first (``GET /v1/workspace/{slug}``, one extra call): NotFoundError when it does not hold it.
+        """
+        slug = require_slug("workspace_id", workspace_id)
+        wanted = require_text("document_id", document_id)
+        if "/" not in wanted:
+            wanted = require_slug("document_id", wanted)
+        row = yield from workspace_row(slug)
+        paths = [str(d.get("docpath")) for d in row.get("documents") or []]
+        matches = [p for p in paths if wanted in (p, p.rpartition("/")[2])]
+        if not matches:
+            raise NotFoundError(
+                404,
+                f"workspace {slug!r} has no document {wanted!r} embedded (workspaces.get_documents() lists them)",
+                method="GET",
+                path=f"/api/v1/workspace/{slug}",
+            )
+        return (yield from _update_embeddings(slug, deletes=matches[:1]))
 
     @operation
     def search(
@@ -156,23 +198,8 @@ class WorkspacesModule(Resource[M]):
             fields["scoreThreshold"] = check_number("score_threshold", score_threshold)
             if fields["scoreThreshold"] > 1:
                 raise ValueError(f"score_threshold must be a number from 0 to 1, got {score_threshold!r}")
-        try:
-            parsed = yield Call(
-                "workspaces.workspace_vector_search",
-                {"slug": slug, "body": WorkspaceVectorSearchBody.from_dict(fields)},
-            )
-        except BadRequestError as exc:
-            if "is not a valid workspace" not in exc.message:
-                raise
-            raise NotFoundError(
-                exc.status_code,
-                f"workspace {slug!r} does not exist (the server answers 400 for an unknown workspace)",
-                exc.details,
-                method=exc.method,
-                path=exc.path,
-                body=exc.body,
-                content_type=exc.content_type,
-            ) from exc
+        body = WorkspaceVectorSearchBody.from_dict(fields)
+        parsed = yield Call("workspaces.workspace_vector_search", {"slug": slug, "body": body})
         return [_shape.vector_search_result(hit) for hit in parsed["results"]]
 
     @operation
@@ -189,8 +216,41 @@ class WorkspacesModule(Resource[M]):
         if not isinstance(pinned, bool):
             raise TypeError(f"pinned must be a bool, got {type(pinned).__name__}")
         body = WorkspaceUpdatePinBody(doc_path=path, pin_status=pinned)
-        parsed = yield Call("workspaces.workspace_update_pin", {"slug": slug, "body": body})
+        try:
+            parsed = yield Call("workspaces.workspace_update_pin", {"slug": slug, "body": body})
+        except NotFoundError as error:  # its bare 404: the workspace holds no such document
+            message = f"workspace {slug!r} holds no document {path!r} (workspaces.get_documents() lists them)."
+            raise not_found(error, message) from error
+        except ServerError as error:  # its empty 500, also for an unknown workspace
+            yield from unless_workspace_missing(slug, error)
         return {"success": True, "message": parsed.get("message")}
+
+
+def _not_embedded(slug: str, skipped: list[str]) -> Plan[NoReturn]:
+    """Raise for documents the server left out of workspace ``slug``: unknown ones, else failed embeds."""
+    from .documents import stored_documents
+
+    stored, _ = yield from stored_documents()
+    unknown = [location for location in skipped if location not in stored]
+    path = f"/api/v1/workspace/{slug}/update-embeddings"
+    if unknown:
+        raise NotFoundError(
+            404,
+            f"no document is stored at {', '.join(map(repr, unknown))} (documents.list() shows the locations); "
+            "the other documents were added",
+            {"not_stored": unknown},
+            method="POST",
+            path=path,
+        )
+    raise ServerError(
+        200,
+        f"The server did not embed {', '.join(map(repr, skipped))} in workspace {slug!r} although "
+        "the documents exist, and did not say why: most likely its embedding provider is not running, not "
+        "reachable or failing, or its vector database failed. The AnythingLLM server log has the cause.",
+        {"not_embedded": skipped},
+        method="POST",
+        path=path,
+    )
 
 
 def _update_embeddings(

@@ -49,20 +49,26 @@ def _parse_response(
 
     if response.status_code == 401:
         response_401 = response.text
+
         return response_401
 
     if response.status_code == 403:
-        response_403 = ApiError.from_dict(response.json())
-
+        try:
+            response_403 = ApiError.from_dict(response.json())
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # not the declared body: parsed is None, Response.content holds it
         return response_403
 
     if response.status_code == 404:
-        response_404 = AdminManageWorkspaceUsersResponse404.from_dict(response.json())
-
+        try:
+            response_404 = AdminManageWorkspaceUsersResponse404.from_dict(response.json())
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # not the declared body: parsed is None, Response.content holds it
         return response_404
 
     if response.status_code == 500:
         response_500 = response.text
+
         return response_500
 
     if client.raise_on_unexpected_status:

@@ -40,21 +40,27 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ChatResponse.from_dict(response.json())
-
+        try:
+            response_400 = ChatResponse.from_dict(response.json())
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # not the declared body: parsed is None, Response.content holds it
         return response_400
 
     if response.status_code == 401:
         response_401 = cast(Any, None)
+
         return response_401
 
     if response.status_code == 403:
-        response_403 = ApiError.from_dict(response.json())
-
+        try:
+            response_403 = ApiError.from_dict(response.json())
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # not the declared body: parsed is None, Response.content holds it
         return response_403
 
     if response.status_code == 500:
         response_500 = cast(Any, None)
+
         return response_500
 
     if client.raise_on_unexpected_status:

@@ -8,7 +8,6 @@ from ...client import AuthenticatedClient, Client
 from ...models.api_error import ApiError
 from ...models.openai_generate_image_body import OpenaiGenerateImageBody
 from ...models.openai_generate_image_response_200 import OpenaiGenerateImageResponse200
-from ...models.success_result import SuccessResult
 from ...types import Response
 
 
@@ -33,25 +32,31 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiError | OpenaiGenerateImageResponse200 | SuccessResult | None:
+) -> ApiError | OpenaiGenerateImageResponse200 | None:
     if response.status_code == 200:
         response_200 = OpenaiGenerateImageResponse200.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ApiError.from_dict(response.json())
-
+        try:
+            response_400 = ApiError.from_dict(response.json())
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # not the declared body: parsed is None, Response.content holds it
         return response_400
 
     if response.status_code == 403:
-        response_403 = ApiError.from_dict(response.json())
-
+        try:
+            response_403 = ApiError.from_dict(response.json())
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # not the declared body: parsed is None, Response.content holds it
         return response_403
 
     if response.status_code == 500:
-        response_500 = SuccessResult.from_dict(response.json())
-
+        try:
+            response_500 = ApiError.from_dict(response.json())
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # not the declared body: parsed is None, Response.content holds it
         return response_500
 
     if client.raise_on_unexpected_status:
@@ -62,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ApiError | OpenaiGenerateImageResponse200 | SuccessResult]:
+) -> Response[ApiError | OpenaiGenerateImageResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: OpenaiGenerateImageBody,
-) -> Response[ApiError | OpenaiGenerateImageResponse200 | SuccessResult]:
+) -> Response[ApiError | OpenaiGenerateImageResponse200]:
     """Generate or edit an image using the system-configured image generation provider. Send a
     multipart/form-data request with a "prompt" field and an optional "size" field. To edit an existing
     image, attach one or more files as "image_references" — when present, the request is automatically
@@ -91,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiError | OpenaiGenerateImageResponse200 | SuccessResult]
+        Response[ApiError | OpenaiGenerateImageResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +114,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: OpenaiGenerateImageBody,
-) -> ApiError | OpenaiGenerateImageResponse200 | SuccessResult | None:
+) -> ApiError | OpenaiGenerateImageResponse200 | None:
     """Generate or edit an image using the system-configured image generation provider. Send a
     multipart/form-data request with a "prompt" field and an optional "size" field. To edit an existing
     image, attach one or more files as "image_references" — when present, the request is automatically
@@ -125,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiError | OpenaiGenerateImageResponse200 | SuccessResult
+        ApiError | OpenaiGenerateImageResponse200
     """
 
     return sync_detailed(
@@ -138,7 +143,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: OpenaiGenerateImageBody,
-) -> Response[ApiError | OpenaiGenerateImageResponse200 | SuccessResult]:
+) -> Response[ApiError | OpenaiGenerateImageResponse200]:
     """Generate or edit an image using the system-configured image generation provider. Send a
     multipart/form-data request with a "prompt" field and an optional "size" field. To edit an existing
     image, attach one or more files as "image_references" — when present, the request is automatically
@@ -154,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiError | OpenaiGenerateImageResponse200 | SuccessResult]
+        Response[ApiError | OpenaiGenerateImageResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: OpenaiGenerateImageBody,
-) -> ApiError | OpenaiGenerateImageResponse200 | SuccessResult | None:
+) -> ApiError | OpenaiGenerateImageResponse200 | None:
     """Generate or edit an image using the system-configured image generation provider. Send a
     multipart/form-data request with a "prompt" field and an optional "size" field. To edit an existing
     image, attach one or more files as "image_references" — when present, the request is automatically
@@ -186,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiError | OpenaiGenerateImageResponse200 | SuccessResult
+        ApiError | OpenaiGenerateImageResponse200
     """
 
     return (

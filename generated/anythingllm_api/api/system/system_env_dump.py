@@ -21,10 +21,12 @@ def _get_kwargs() -> dict[str, Any]:
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> str | None:
     if response.status_code == 200:
         response_200 = response.text
+
         return response_200
 
     if response.status_code == 500:
         response_500 = response.text
+
         return response_500
 
     if client.raise_on_unexpected_status:

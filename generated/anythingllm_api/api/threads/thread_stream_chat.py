@@ -41,16 +41,21 @@ def _parse_response(
 ) -> ApiError | ChatResponse | str | None:
     if response.status_code == 200:
         response_200 = response.text
+
         return response_200
 
     if response.status_code == 400:
-        response_400 = ChatResponse.from_dict(response.json())
-
+        try:
+            response_400 = ChatResponse.from_dict(response.json())
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # not the declared body: parsed is None, Response.content holds it
         return response_400
 
     if response.status_code == 403:
-        response_403 = ApiError.from_dict(response.json())
-
+        try:
+            response_403 = ApiError.from_dict(response.json())
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # not the declared body: parsed is None, Response.content holds it
         return response_403
 
     if client.raise_on_unexpected_status:
