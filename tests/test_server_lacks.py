@@ -6,19 +6,18 @@ recorded from the real servers (tests/cassettes), scripted where the edge case n
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
-from anythingllm._client import AnythingLLMClient, AsyncAnythingLLMClient
 from anythingllm.errors import UnsupportedOperationError, WrongEndpointError
-from tests.conftest import RECORDED_KEY, resolve
+from tests.conftest import resolve
 from tests.faultserver import FaultServer, Reply, fault_server
 from tests.recordings import load
+from tests.test_openai import fault_client
 
 pytestmark = pytest.mark.anyio
-__all__ = ["fault_server"]
+__all__ = ["fault_client", "fault_server"]
 
 AUTH = "/api/v1/auth"
 STREAM = "/api/v1/workspace/ws/stream-chat"
@@ -36,51 +35,43 @@ API_ANSWERS = _recorded("v1_12_0_lacking", "GET", AUTH, 200)  # {"authenticated"
 KEY_REFUSED = _recorded("auth", "GET", AUTH, 403)  # {"error": "No valid api key found."}: the API answers too
 
 
-@pytest.fixture(params=["sync", "async"])
-async def client(
-    request: pytest.FixtureRequest, fault_server: FaultServer
-) -> AsyncIterator[AnythingLLMClient | AsyncAnythingLLMClient]:
-    if request.param == "sync":
-        with AnythingLLMClient(fault_server.base_url, RECORDED_KEY, max_retries=0) as sync_client:
-            yield sync_client
-    else:
-        async with AsyncAnythingLLMClient(fault_server.base_url, RECORDED_KEY, max_retries=0) as async_client:
-            yield async_client
-
-
-async def test_a_stream_route_answered_with_the_page_is_not_served(client: Any, fault_server: FaultServer) -> None:
+async def test_a_stream_route_answered_with_the_page_is_not_served(
+    fault_client: Any, fault_server: FaultServer
+) -> None:
     fault_server.script("POST", STREAM, PAGE)
     fault_server.script("GET", AUTH, API_ANSWERS)
     with pytest.raises(UnsupportedOperationError) as caught:
-        await resolve(client.chat.stream_message("ws", "Hello there"))
+        await resolve(fault_client.chat.stream_message("ws", "Hello there"))
     assert caught.value.route == "POST /v1/workspace/{slug}/stream-chat"
     assert "Every AnythingLLM release this client knows has it (since 1.0.0)" in caught.value.message
     assert "proxy" in caught.value.message
 
 
-async def test_a_text_route_answered_with_the_page_is_never_the_text(client: Any, fault_server: FaultServer) -> None:
+async def test_a_text_route_answered_with_the_page_is_never_the_text(
+    fault_client: Any, fault_server: FaultServer
+) -> None:
     fault_server.script("GET", EXPORT, PAGE)
     fault_server.script("GET", AUTH, KEY_REFUSED)  # a refused key: still the API answering on this base URL
     with pytest.raises(UnsupportedOperationError) as caught:
-        await resolve(client.system.export_chats("csv"))
+        await resolve(fault_client.system.export_chats("csv"))
     assert caught.value.route == "GET /v1/system/export-chats"
     assert "<" not in str(caught.value.body)
 
 
-async def test_a_probe_that_got_no_answer_is_not_remembered(client: Any, fault_server: FaultServer) -> None:
+async def test_a_probe_that_got_no_answer_is_not_remembered(fault_client: Any, fault_server: FaultServer) -> None:
     fault_server.script("GET", EXPORT, PAGE, PAGE)
     fault_server.script("GET", AUTH, Reply.text("Service Unavailable", status=503), API_ANSWERS)
     with pytest.raises(WrongEndpointError):  # not known whether the API answers: the base URL is suspect
-        await resolve(client.system.export_chats("csv"))
+        await resolve(fault_client.system.export_chats("csv"))
     with pytest.raises(UnsupportedOperationError):  # asked again, and this time the API answered
-        await resolve(client.system.export_chats("csv"))
+        await resolve(fault_client.system.export_chats("csv"))
     assert fault_server.count("GET", AUTH) == 2
 
 
-async def test_what_the_probe_learnt_is_shared_by_copies(client: Any, fault_server: FaultServer) -> None:
+async def test_what_the_probe_learnt_is_shared_by_copies(fault_client: Any, fault_server: FaultServer) -> None:
     fault_server.script("GET", EXPORT, PAGE, PAGE, PAGE)
     fault_server.script("GET", AUTH, API_ANSWERS)
-    for each in (client, client.with_options(timeout=5), client.with_options(max_retries=1)):
+    for each in (fault_client, fault_client.with_options(timeout=5), fault_client.with_options(max_retries=1)):
         with pytest.raises(UnsupportedOperationError):
             await resolve(each.system.export_chats("csv"))
     assert fault_server.count("GET", AUTH) == 1
