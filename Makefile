@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PY     := $(BIN)/python
 
-.PHONY: venv regen check-releases check-generated test test-pythons lint typecheck pytest record bench clean mcp-docs
+.PHONY: venv regen check-releases check-generated test test-pythons test-releases lint typecheck pytest record bench clean mcp-docs
 
 venv: $(STAMP)
 
@@ -47,6 +47,11 @@ test: lint typecheck pytest
 ## on each, the whole suite on each but the main interpreter (`make test` ran it). Missing versions are skipped.
 test-pythons: $(STAMP)
 	$(PY) scripts/test_pythons.py $(ARGS)
+
+## The friendly layer's tests on the generated code of each release spec in ../shared, regenerated into
+## temporary folders (ARGS="DIR --jobs 2" for another folder); skipped in one line without ../shared.
+test-releases: $(STAMP)
+	$(PY) scripts/test_releases.py $(ARGS)
 
 ## Record interactions the cassettes lack, against a live server you run on loopback yourself
 ## (ANYTHINGLLM_BASE_URL, ANYTHINGLLM_API_KEY); keys and login tokens are scrubbed before writing.

@@ -29,10 +29,11 @@ from typing import Any, Literal, Protocol, TypeVar
 
 import httpx
 
+from ._compat import ApiProbe, check_call, missing_module, route_lacking
 from ._options import RequestOptions
 from ._record import Record, init_fields
 from ._transport import send_async, send_sync
-from .errors import JSON_EXTENSION, ApiError, InvalidResponseError
+from .errors import JSON_EXTENSION, ApiError, InvalidResponseError, WrongEndpointError
 
 T = TypeVar("T")
 StreamKind = Literal["chat", "completion"]
@@ -140,8 +141,10 @@ class Call(Record):
         """Build the HTTP request with the generated ``_get_kwargs``.
 
         For multipart bodies the generated ``Content-Type`` (which pins ``boundary=+++``, a line a file
-        could contain) is dropped so httpx picks a random boundary; file objects stay streams.
+        could contain) is dropped so httpx picks a random boundary; file objects stay streams. An
+        operation, parameter or field the generated code's release lacks raises first (``_compat``).
         """
+        check_call(self.endpoint, self.kwargs)
         _check_path_values(self.endpoint, self.kwargs)
         kwargs = dict(self.module()._get_kwargs(**self.kwargs))
         generated = kwargs.pop("headers", {})
@@ -290,6 +293,7 @@ class Runtime:
     session: Session = field(default_factory=Session)
     own_http: bool = False
     _parsed_headers: dict[tuple[tuple[str, str], ...], httpx.Headers] = field(default_factory=dict, repr=False)
+    probe: ApiProbe = field(default_factory=ApiProbe)
 
     def api_headers(self, extra: Mapping[str, str]) -> httpx.Headers:
         """The client's headers (with the API key) and ``extra``, as ``httpx.Headers`` made once per distinct
@@ -361,24 +365,61 @@ def _misread(exc: Exception) -> bool:
 def _step(plan: Plan[T], outcome: Any, error: ApiError | None, answer: httpx.Response | None) -> _Sendable:
     """Hand the plan its call's result (or throw the call's error into it); return its next call.
 
-    When the plan fails reading a parsed ``answer`` (see :func:`_misread`), that is the server's answer
-    not having the documented shape: :class:`InvalidResponseError`, the original error as its cause.
+    ``_step(plan, None, None, None)`` starts a plan. When the plan fails reading a parsed ``answer``
+    (see :func:`_misread`), that is the server's answer not having the documented shape:
+    :class:`InvalidResponseError`, the original error as its cause. A plan that cannot import the
+    generated code it needs gets the :class:`~anythingllm.errors.UnsupportedOperationError` that says
+    which operation the generated code lacks.
     """
-    if error is not None:
-        return plan.throw(error)
     try:
+        if error is not None:
+            return plan.throw(error)
         return plan.send(outcome)
     except _SHAPE_ERRORS as exc:
         if answer is None or not _misread(exc):
             raise
         raise _unreadable(answer, exc) from exc
+    except ModuleNotFoundError as exc:
+        unsupported = missing_module(exc)
+        if unsupported is None:
+            raise
+        raise unsupported from exc
+
+
+_PROBE = "auth.auth_check"  # GET /v1/auth: answers JSON wherever the developer API is served
+
+
+def _lacking_route(error: ApiError, call: _Sendable) -> bool:
+    """Whether ``error`` is an HTML page answering a call other than the probe itself."""
+    return isinstance(error, WrongEndpointError) and getattr(call, "endpoint", None) != _PROBE
+
+
+def _explain_html(error: ApiError, call: _Sendable, probe: ApiProbe) -> Plan[ApiError]:
+    """The error for an HTML page answering ``call``: a route the server lacks, or a wrong base URL.
+
+    AnythingLLM answers a route it does not have with its web app's page and status 200; so does any
+    path of the web app when the base URL misses the API. Whether the API answers on this base URL
+    (``GET /v1/auth`` answers JSON, with or without a valid key) is asked once per client.
+    """
+    if probe.answers is None:
+        try:
+            yield Call(_PROBE)
+            probe.answers = True
+        except WrongEndpointError:
+            probe.answers = False
+        except ApiError as exc:
+            if exc.details or isinstance(exc.body, (dict, list)):
+                probe.answers = True  # a JSON refusal (e.g. of the key) is the API answering
+    if not probe.answers:
+        return error
+    return route_lacking(error, getattr(call, "endpoint", "").partition(".")[2] or None)
 
 
 def run_sync(plan: Plan[T], runtime: Runtime) -> T:
     """Drive ``plan`` to completion with blocking I/O."""
     assert isinstance(runtime.http, httpx.Client)
     try:
-        call = next(plan)
+        call = _step(plan, None, None, None)
         while True:
             result: Any = None
             error: ApiError | None = None
@@ -391,6 +432,8 @@ def run_sync(plan: Plan[T], runtime: Runtime) -> T:
                 result, answer = _outcome(call, runtime, response, is_async=False)
             except ApiError as exc:
                 error = exc
+                if _lacking_route(exc, call):
+                    error = run_sync(_explain_html(exc, call, runtime.probe), runtime)
             call = _step(plan, result, error, answer)
     except StopIteration as done:
         return done.value  # type: ignore[no-any-return]
@@ -402,7 +445,7 @@ async def run_async(plan: Plan[T], runtime: Runtime) -> T:
     """Drive ``plan`` to completion with async I/O."""
     assert isinstance(runtime.http, httpx.AsyncClient)
     try:
-        call = next(plan)
+        call = _step(plan, None, None, None)
         while True:
             result: Any = None
             error: ApiError | None = None
@@ -415,6 +458,8 @@ async def run_async(plan: Plan[T], runtime: Runtime) -> T:
                 result, answer = _outcome(call, runtime, response, is_async=True)
             except ApiError as exc:
                 error = exc
+                if _lacking_route(exc, call):
+                    error = await run_async(_explain_html(exc, call, runtime.probe), runtime)
             call = _step(plan, result, error, answer)
     except StopIteration as done:
         return done.value  # type: ignore[no-any-return]

@@ -57,10 +57,11 @@ class _Exchange:
         log_response(self.request, response, time.monotonic() - self.started)
         if not response.is_success:
             return ERROR_BODY_LIMIT
-        # HTML where JSON (or an event stream) is expected is only read for an excerpt of the error.
+        # No API answer is HTML: a page where JSON, an event stream, a file or text was asked for is the
+        # web app's (a route the server lacks, or a base URL that misses the API). It is only read for
+        # an excerpt of the error.
         self.media_type = media_type_of(response)
-        is_html = self.media_type.startswith("text/html")
-        if is_html and (self.stream or self.expect_json):
+        if self.media_type.startswith("text/html"):
             self.capped = True
             return ERROR_BODY_LIMIT
         return None if self.stream else _READ_ALL

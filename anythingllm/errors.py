@@ -96,7 +96,28 @@ class ChatAbortedError(ApiError):
 
 
 class UnsupportedOperationError(ApiError):
-    """The server has no way to do what this method documents."""
+    """The server (or the client's generated code) has no way to do what this method asks.
+
+    When a route is concerned: ``route`` (``"POST /v1/openai/images/generations"``), ``since`` (the first
+    AnythingLLM release that has it, or the parameter or field asked for) and ``generated_from`` (the
+    release the client's generated code comes from); ``None`` when unknown.
+    """
+
+    def __init__(
+        self,
+        status_code: int,
+        message: str,
+        details: dict[str, Any] | None = None,
+        *,
+        route: str | None = None,
+        since: str | None = None,
+        generated_from: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(status_code, message, details, **kwargs)
+        self.route = route
+        self.since = since
+        self.generated_from = generated_from
 
 
 class LinkFetchError(ApiError):

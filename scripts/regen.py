@@ -5,6 +5,7 @@
     scripts/regen.py --url http://host:3001  # pull the spec from a live server
     scripts/regen.py --file path/to/openapi.json
     scripts/regen.py --diff OLD.json NEW.json  # API changelog between two specs, and NEW's findings
+    scripts/regen.py --since DIR             # spec/operations-since.json from the release specs in DIR
 
 Pipeline: raw spec (the pin: a local copy with the locked sha256, or downloaded and verified) ->
 generic repairs of structural errors (regen_normalize) -> spec/overlay.yaml applied -> operations
@@ -39,6 +40,7 @@ from regen_normalize import preprocess  # noqa: E402
 from regen_overlay import OverlayError, apply_overlay, load_overlay  # noqa: E402
 from regen_pin import Pin, load_pin, pinned_spec  # noqa: E402
 from regen_report import Coverage, measure  # noqa: E402
+from regen_since import SinceError, release_of, reported_release, write_release_module, write_since  # noqa: E402
 from regen_source import RawSpec, SpecSourceError, fetch_live, read_file  # noqa: E402
 from regen_unknown import UnknownOperation, open_unknown  # noqa: E402
 
@@ -195,6 +197,7 @@ def regenerate(
             echo(f"generator: {line}")
         if warnings and strict:
             raise RegenError(f"openapi-python-client printed {len(warnings)} warning line(s) (strict mode)")
+        write_release_module(staging / PACKAGE, release_of(raw.server_version, raw.sha256))
         coverage = measure(normalized.spec, staging / PACKAGE, normalized.unknown)
         swap_in(staging / PACKAGE, output)
     echo(
@@ -236,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     source.add_argument("--url", help="base URL of a running AnythingLLM server, e.g. http://localhost:3001")
     source.add_argument("--file", type=Path, help="a spec file (JSON)")
     source.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"), help="print an API changelog and exit")
+    source.add_argument("--since", type=Path, metavar="DIR", help="write spec/operations-since.json and exit")
     parser.add_argument("--server-version", help="the server version the spec belongs to (for the report)")
     parser.add_argument(
         "--strict",
@@ -252,8 +256,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.diff:
             return diff(*args.diff, overlay_path=args.overlay, strict=bool(args.strict))
+        if args.since:
+            doc = write_since(args.since, args.overlay.read_text())
+            first, last = doc["releases"][0], doc["releases"][-1]
+            print(f"wrote spec/operations-since.json: {len(doc['operations'])} operations, {first} to {last}")
+            return 0
         if args.url:
-            raw = fetch_live(args.url, server_version=args.server_version)
+            raw = fetch_live(args.url, server_version=args.server_version or reported_release(args.url))
         elif args.file:
             raw = read_file(args.file, args.server_version)
         else:
@@ -262,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         strict = args.strict if args.strict is not None else (args.url is None and args.file is None)
         regenerate(raw, strict=strict, overlay_path=args.overlay, output=args.output.resolve())
         return 0
-    except (SpecSourceError, RegenError) as exc:
+    except (SpecSourceError, RegenError, SinceError) as exc:
         print(f"regen: error: {exc}", file=sys.stderr)
         return 2
 

@@ -20,6 +20,8 @@ from anythingllm._client import AnythingLLMClient, AsyncAnythingLLMClient
 from tests import upstream
 from tests.pages_server import pages_server  # noqa: F401  (a fixture for the tests)
 
+pytest_plugins = ["tests.release_under_test"]  # make test-releases: what an older release lacks must be refused
+
 CASSETTES = Path(__file__).parent / "cassettes"
 FROM_CHECKOUT = Path(anythingllm.__file__ or "").resolve().parents[1] == Path(__file__).resolve().parents[1]
 """Whether the package runs from this checkout's source (``make test``), not from an installed wheel."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,9 +101,13 @@ def load(cassette: str) -> tuple[Interaction, ...]:
     return tuple(out)
 
 
+OLDER_RELEASE = re.compile(r"^v\d+_\d+_\d+_")
+"""Cassettes of an older server release are named after it (``v1_12_0_*.yaml``)."""
+
+
 def cassettes() -> list[str]:
-    """Names of every recorded cassette."""
-    return sorted(p.name for p in RECORDINGS.glob("*.yaml"))
+    """Names of every cassette recorded from the pinned server (not those of older releases)."""
+    return sorted(p.name for p in RECORDINGS.glob("*.yaml") if not OLDER_RELEASE.match(p.name))
 
 
 def all_interactions() -> list[Interaction]:
@@ -126,8 +131,8 @@ def _raw(name: str) -> tuple[dict[str, Any], ...]:
 
 
 def cassette_names() -> list[str]:
-    """The names (without ``.yaml``) of every recorded cassette."""
-    return sorted(path.stem for path in RECORDINGS.glob("*.yaml"))
+    """The names (without ``.yaml``) of every cassette recorded from the pinned server."""
+    return [name.removesuffix(".yaml") for name in cassettes()]
 
 
 def load_interactions(name: str) -> list[dict[str, Any]]:

@@ -149,6 +149,8 @@ FAULT_CASES = [
         lambda c: c.workspaces.list(),
         script=(
             ("GET", "/api/v1/workspaces", Reply.html("<!doctype html><title>AnythingLLM</title><div id=root></div>")),
+            # The client then asks once whether the API answers here at all (the probe): the web app again.
+            ("GET", "/api/v1/auth", Reply.html("<!doctype html><title>AnythingLLM</title><div id=root></div>")),
         ),
     ),
     Case(

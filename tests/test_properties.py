@@ -152,7 +152,8 @@ RUNTIME = build_runtime("http://127.0.0.1:3001", RECORDED_KEY, None, max_retries
 
 def test_the_recordings_cover_most_endpoints() -> None:
     covered = [name for name, (method, url) in ENDPOINTS.items() if _recorded_answers(method, _template_pattern(url))]
-    assert len(ENDPOINTS) > 50 and len(covered) > len(ENDPOINTS) // 2
+    # Over 40 endpoints whatever the release generated from (49 in v1.0.0 to v1.1.1, 63 in v1.16.0).
+    assert len(ENDPOINTS) > 40 and len(covered) > len(ENDPOINTS) // 2
 
 
 @pytest.mark.parametrize("endpoint", sorted(ENDPOINTS))

@@ -384,7 +384,9 @@ async def test_abort_event_mid_stream(client: Client, fault_server: FaultServer)
 
 
 async def test_html_with_200_is_a_wrong_endpoint(client: Client, fault_server: FaultServer) -> None:
+    # A base URL that misses the API: every path answers the web app's page, GET /v1/auth included.
     fault_server.script("GET", LIST, Reply.html(WEB_APP))
+    fault_server.script("GET", "/api/v1/auth", Reply.html(WEB_APP))
     fault_server.script("POST", CHAT, Reply.html(WEB_APP))
     fault_server.script("POST", STREAM, Reply.html(WEB_APP))
     for error in (
@@ -393,7 +395,9 @@ async def test_html_with_200_is_a_wrong_endpoint(client: Client, fault_server: F
     ):
         assert "base_url" in error.message and "<" not in str(error.body)
     await _raises(WrongEndpointError, client.chat.stream_message, "ws", "Hello there")
-    assert [(r.method, r.path) for r in fault_server.requests] == [("GET", LIST), ("POST", CHAT), ("POST", STREAM)]
+    # Whether the API answers on this base URL is asked once (after the first page), then known.
+    expected = [("GET", LIST), ("GET", "/api/v1/auth"), ("POST", CHAT), ("POST", STREAM)]
+    assert [(r.method, r.path) for r in fault_server.requests] == expected
 
 
 async def test_malformed_json_is_an_invalid_response(client: Client, fault_server: FaultServer) -> None:
@@ -420,6 +424,8 @@ async def test_huge_body_is_not_read_whole(
     client: Client, fault_server: FaultServer, status: int, content_type: str, expected: type[ApiError]
 ) -> None:
     fault_server.script("GET", LIST, Reply.huge(megabytes=50, status=status, content_type=content_type))
+    if status == 200:  # then the client asks whether the API answers here at all: not on this base URL
+        fault_server.script("GET", "/api/v1/auth", Reply.html(WEB_APP))
     tracemalloc.start()
     try:
         error = await _raises(expected, client.workspaces.list)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .. import _shape
+from .._compat import ignored_parameters
 from .._plan import Call, Plan
 from .._resource import M, Resource, operation
 from .._validate import check_file_source, check_number, require_bool, require_list, require_slug, require_text
@@ -282,7 +283,10 @@ class DocumentsModule(Resource[M]):
     def list_folder(self, folder: str, offset: int | None = None, limit: int | str | None = None) -> Plan[DocumentPage]:
         """One page of a folder's documents: ``limit`` (default all; ``"all"`` or a number) from ``offset``.
 
-        The page tells ``totalCount`` and ``hasMore``; an unknown folder raises NotFoundError.
+        The page tells ``totalCount`` and ``hasMore``; an unknown folder raises NotFoundError. A server
+        before AnythingLLM 1.16.0 has no paging and answers with the whole folder: when that is the page
+        asked for (no offset, and no limit or one the folder fits in) it comes back complete, else
+        UnsupportedOperationError says the server ignored the paging (its ``body`` has the whole folder).
         """
         name = require_slug("folder", folder)
         kwargs: dict[str, Any] = {"folder_name": name}
@@ -293,6 +297,8 @@ class DocumentsModule(Resource[M]):
         if limit is not None:
             kwargs["limit"] = limit if limit == "all" else check_number("limit", limit, minimum=1, integer=True)
         parsed = yield Call("documents.document_list_folder", kwargs)
+        if "totalCount" not in parsed:
+            parsed = _unpaged(parsed, kwargs.get("offset"), kwargs.get("limit"))
         return _shape.document_page(parsed)
 
     @operation
@@ -328,6 +334,25 @@ def _local_files(parsed: Any) -> dict[str, Any]:
     """``localFiles`` of a ``GET /v1/documents`` answer (empty when absent)."""
     listing: dict[str, Any] = parsed.get("localFiles") or {}
     return listing
+
+
+def _unpaged(parsed: dict[str, Any], offset: int | None, limit: int | str | None) -> dict[str, Any]:
+    """A folder answer without paging, from a server before 1.16.0 that ignored ``offset``/``limit``.
+
+    When the whole folder is the page asked for, it is completed with ``totalCount`` and ``hasMore``;
+    otherwise the ignored paging is reported, not dropped.
+    """
+    documents = parsed.get("documents")
+    count = len(documents) if isinstance(documents, list) else 0
+    if not offset and (limit is None or limit == "all" or (isinstance(limit, int) and count <= limit)):
+        return {**parsed, "totalCount": count, "hasMore": False}
+    sent = {name: value for name, value in (("offset", offset), ("limit", limit)) if value is not None}
+    raise ignored_parameters(
+        "document_list_folder",
+        sent,
+        answer=parsed,
+        advice=f"It sent all {count} documents of the folder (in the error's body). Upgrade the server to page them.",
+    )
 
 
 def _document_ref(name: str, value: object) -> tuple[str | None, str]:
