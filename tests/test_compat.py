@@ -20,10 +20,10 @@ import pytest
 
 from anythingllm import _compat
 from tests.faultserver import FaultServer, Reply
-from tests.recordings import PINNED_SPEC, ROOT, SHARED
+from tests.recordings import ROOT, SHARED
 from tests.spec_tools import regen
 
-pytestmark = pytest.mark.skipif(not PINNED_SPEC.is_file(), reason="../shared specs are not present")
+pytestmark = pytest.mark.release_specs
 
 # Each line: a label and a friendly call on `client`; the subprocess runs each on the sync and the async client.
 CALLS = """

@@ -19,10 +19,10 @@ import httpx
 import pytest
 from openapi_schema_validator import OAS30Validator
 
-from tests import recordings
+from tests import recordings, upstream
 from tests.spec_tools import closed, endpoint_module, find_operation, resolve
 
-pytestmark = pytest.mark.skipif(not recordings.available(), reason="../shared recordings are not present")
+pytestmark = pytest.mark.pinned_spec
 
 
 def _error_interactions() -> list[recordings.Interaction]:
@@ -91,7 +91,7 @@ def _check_parsed(interaction: recordings.Interaction) -> str:
     return "model"
 
 
-ERRORS = _error_interactions()
+ERRORS = upstream.pinned_cases(_error_interactions)
 
 
 @pytest.mark.parametrize("interaction", ERRORS, ids=lambda i: f"{i.cassette[:-5]}-{i.index}")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.recordings import PINNED_SPEC, ROOT, SHARED
+from tests.recordings import ROOT, SHARED
 from tests.spec_tools import regen
 
 GENERATED = ROOT / "generated"
@@ -149,7 +149,7 @@ def test_type_checkers_see_every_model_name(tmp_path: Path) -> None:
     assert 'Revealed type is "def' in out and "anythingllm_api.models.workspace.Workspace" in out, out
 
 
-@pytest.mark.skipif(not PINNED_SPEC.is_file(), reason="../shared specs are not present")
+@pytest.mark.release_specs
 @pytest.mark.parametrize("version", OLDER)
 def test_packages_generated_from_older_releases_are_lazy_too(
     version: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -8,6 +8,9 @@ the summary shows one line, however many tests it counts.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 import pytest
 
 from tests import recordings
@@ -36,3 +39,13 @@ def require(node: pytest.Item) -> None:
         node.get_closest_marker("release_specs") and not RELEASE_SPECS
     ):
         pytest.skip(REASON)
+
+
+def pinned_cases(build: Callable[[], Sequence[Any]], arity: int = 1) -> Sequence[Any]:
+    """Parameters that ``build`` reads from the pinned spec, or one placeholder when the spec is absent.
+
+    The placeholder lets collection succeed; the ``pinned_spec`` marker then skips it from the one line.
+    """
+    if PINNED:
+        return build()
+    return [pytest.param(*([None] * arity), id="upstream-absent")]
