@@ -12,7 +12,6 @@ import math
 import os
 import stat
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, BinaryIO, TypeVar, overload
 
 __all__ = [
@@ -58,10 +57,10 @@ def check_mode(mode: object) -> str:
     return mode
 
 
-def check_file_source(file_path: str | os.PathLike[str] | None, file_obj: BinaryIO | None) -> Path | BinaryIO:
+def check_file_source(file_path: str | os.PathLike[str] | None, file_obj: BinaryIO | None) -> str | BinaryIO:
     """Exactly one of ``file_path`` and ``file_obj`` must be given.
 
-    A path must name an existing regular file (returned as a :class:`~pathlib.Path`); a file object must be
+    A path must name an existing regular file (returned as a ``str``); a file object must be
     readable and opened in binary mode (returned as is).
     """
     if file_path is not None and file_obj is not None:
@@ -77,20 +76,21 @@ def check_file_source(file_path: str | os.PathLike[str] | None, file_obj: Binary
     return file_obj
 
 
-def _check_path(file_path: object) -> Path:
-    if not isinstance(file_path, (str, os.PathLike)):
+def _check_path(file_path: object) -> str:
+    # A str, not a pathlib.Path: building one costs more than the rest of this check (uploads are hot).
+    path = os.fspath(file_path) if isinstance(file_path, (str, os.PathLike)) else None
+    if not isinstance(path, str):
         raise TypeError(f"file_path must be a str or path, got {type_name(file_path)}")
-    if not str(file_path).strip():
+    if not path.strip():
         raise ValueError("file_path must not be empty")
-    path = Path(file_path)
     try:
         mode = os.stat(path).st_mode  # one system call answers both questions
     except (OSError, ValueError):
         mode = 0
     if stat.S_ISDIR(mode):
-        raise ValueError(f"file_path is a directory, not a file: {str(path)!r}")
+        raise ValueError(f"file_path is a directory, not a file: {path!r}")
     if not stat.S_ISREG(mode):
-        raise ValueError(f"file_path does not exist or is not a regular file: {str(path)!r}")
+        raise ValueError(f"file_path does not exist or is not a regular file: {path!r}")
     return path
 
 

@@ -61,9 +61,14 @@ def test_check_mode_rejects_non_str(mode: object) -> None:
 def test_file_path_str_and_pathlike(tmp_path: Path) -> None:
     f = tmp_path / "notes.txt"
     f.write_bytes(b"otters")
-    assert v.check_file_source(str(f), None) == f
-    result = v.check_file_source(f, None)
-    assert isinstance(result, Path) and result == f
+    assert v.check_file_source(str(f), None) == str(f)
+    result = v.check_file_source(f, None)  # a path object comes back as its str
+    assert isinstance(result, str) and result == str(f)
+
+
+def test_file_path_of_bytes_is_a_type_error(tmp_path: Path) -> None:
+    with pytest.raises(TypeError, match="file_path must be a str or path, got bytes"):
+        v.check_file_source(bytes(tmp_path / "notes.txt"), None)
 
 
 def test_file_obj_is_returned_as_is() -> None:

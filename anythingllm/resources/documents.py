@@ -8,8 +8,6 @@ import mimetypes
 import os
 import re
 from collections.abc import Iterable, Mapping
-from contextlib import ExitStack
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from .. import _shape
@@ -83,8 +81,8 @@ class DocumentsModule(Resource[M]):
         workspaces = _joined_slugs(add_to_workspaces)
         folder = None if folder_name is None else require_slug("folder_name", folder_name)
         meta = _metadata(metadata)
-        with ExitStack() as opened:
-            stream: BinaryIO = opened.enter_context(open(source, "rb")) if isinstance(source, Path) else source
+        stream: BinaryIO = open(source, "rb") if isinstance(source, str) else source  # noqa: SIM115
+        try:  # a file opened here is closed however the plan ends (try/finally: cheaper than an ExitStack)
             form = DocumentUploadForm(
                 file=File(payload=stream, file_name=name, mime_type=_mime_type(name)),
                 add_to_workspaces=UNSET if workspaces is None else workspaces,
@@ -94,6 +92,9 @@ class DocumentsModule(Resource[M]):
                 parsed = yield Call("documents.document_upload", {"body": form})
             else:
                 parsed = yield Call("documents.document_upload_to_folder", {"folder_name": folder, "body": form})
+        finally:
+            if stream is not source:
+                stream.close()
         return _first_document(parsed, "upload")
 
     @operation
@@ -450,11 +451,11 @@ def _string_map(name: str, value: object) -> dict[str, str]:
     return dict(value)
 
 
-def _upload_name(source: Path | BinaryIO, file_name: object) -> str:
+def _upload_name(source: str | BinaryIO, file_name: object) -> str:
     """The file name sent with an upload: ``file_name``, else the file's own name."""
     if file_name is not None:
         return require_slug("file_name", file_name)
-    own = source.name if isinstance(source, Path) else getattr(source, "name", None)
+    own = source if isinstance(source, str) else getattr(source, "name", None)
     if isinstance(own, (str, os.PathLike)) and os.path.basename(os.fspath(own)):
         return str(os.path.basename(os.fspath(own)))
     raise ValueError("file_obj has no file name: pass file_name (the server picks the parser by its extension)")
