@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import threading
 from collections.abc import Iterator
@@ -112,7 +113,17 @@ def _spawn(stream: GatedStream, tmp_path: Path, *args: str) -> Any:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ANYTHINGLLM_", "ANYTHING_LLM_"))}
     env.update({"XDG_STATE_HOME": str(tmp_path), "TERM": "dumb", "NO_COLOR": "1", "COLUMNS": "120"})
     argv = ["-m", "anythingllm", "--base-url", stream.base_url, "--api-key", RECORDED_KEY, "--max-retries", "0"]
-    return pexpect.spawn(sys.executable, [*argv, *args], env=env, encoding="utf-8", timeout=30, dimensions=(40, 120))
+    return pexpect.spawn(
+        sys.executable, [*argv, *args], env=env, encoding="utf-8", timeout=30, dimensions=(40, 120),
+        preexec_fn=_as_in_a_terminal,
+    )  # fmt: skip
+
+
+def _as_in_a_terminal() -> None:
+    """Ctrl-C as a person at a terminal has it: a suite started in the background (``make test &``)
+    runs with SIGINT ignored, which its children would inherit, and Python then never raises
+    KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_interactive_chat_shows_the_answer_as_it_streams(stream: GatedStream, tmp_path: Path) -> None:
