@@ -31,13 +31,39 @@ def _advance(seen: str, new_text: str) -> str:
     return new_text[len(seen) :] if new_text.startswith(seen) else ""
 
 
-class ChatAccumulator:
+class _Accumulator:
+    """What both accumulators share: the text so far, the events counted, and the error of a cut stream."""
+
+    WHAT = "the response"  # what was not complete, in the error's message
+    events: int
+
+    @property
+    def text(self) -> str:
+        """The text so far (each accumulator keeps it its own way)."""
+        raise NotImplementedError
+
+    def interrupted(
+        self, reason: str, cls: type[StreamInterruptedError] = StreamInterruptedError, *, hint: str = "", **kwargs: Any
+    ) -> StreamInterruptedError:
+        """The error (``cls``) for a stream that stopped before it was complete (carries the text so far)."""
+        text = self.text
+        return cls(
+            f"{reason} before {self.WHAT} was complete{hint}",
+            partial_text=text,
+            details={"partial_text": text, "events": self.events},
+            **kwargs,
+        )
+
+
+class ChatAccumulator(_Accumulator):
     """Collects the events of one ``/stream-chat`` response (either wire format).
 
     Feed every event to :meth:`add`; :attr:`complete` tells whether the message is whole, and
     :meth:`result` returns it in the shape of the server's non-streaming ``ChatResponse``. Agent
     responses whose ``textResponse`` is an object (a chart, a thread rename) are kept in :attr:`objects`.
     """
+
+    WHAT = "the chat response"
 
     def __init__(self) -> None:
         self.id: str | None = None
@@ -129,18 +155,6 @@ class ChatAccumulator:
             self.file_downloads.append(event)
             self.outputs.append(event.raw.get("fileDownload") or {})
 
-    def interrupted(
-        self, reason: str, cls: type[StreamInterruptedError] = StreamInterruptedError, *, hint: str = "", **kwargs: Any
-    ) -> StreamInterruptedError:
-        """The error (``cls``) for a stream that stopped before :attr:`complete` (carries the text so far)."""
-        text = self.text
-        return cls(
-            f"{reason} before the chat response was complete{hint}",
-            partial_text=text,
-            details={"partial_text": text, "events": self.events},
-            **kwargs,
-        )
-
     def result(self) -> dict[str, Any]:
         """The whole message as the non-streaming ``/chat`` returns it (a ``ChatResponse`` dict).
 
@@ -169,8 +183,10 @@ class ChatAccumulator:
         return chat_message(self.result(), workspace=workspace, thread=thread)
 
 
-class CompletionAccumulator:
+class CompletionAccumulator(_Accumulator):
     """Collects the frames of one OpenAI-compatible stream into a ``chat.completion`` dict."""
+
+    WHAT = "the completion"
 
     def __init__(self) -> None:
         self.id: str | None = None
@@ -207,18 +223,6 @@ class CompletionAccumulator:
         self._has_content = True
         self._parts.append(chunk.content)
         return chunk.content
-
-    def interrupted(
-        self, reason: str, cls: type[StreamInterruptedError] = StreamInterruptedError, *, hint: str = "", **kwargs: Any
-    ) -> StreamInterruptedError:
-        """The error (``cls``) for a stream that stopped before :attr:`complete` (carries the text so far)."""
-        text = self.text
-        return cls(
-            f"{reason} before the completion was complete{hint}",
-            partial_text=text,
-            details={"partial_text": text, "events": self.events},
-            **kwargs,
-        )
 
     def result(self) -> dict[str, Any]:
         """The completion as the non-streaming endpoint returns it (``object: "chat.completion"``).
